@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClauseAudit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ClauseAudit", targets: ["ClauseAudit"]),
+        .executable(name: "clause-audit", targets: ["clause-audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // The system libraries. Only CICUShim sees ICU's headers (see architecture notes in README).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-16", providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "CICUShim", dependencies: ["CICU"], linkerSettings: [
+            .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+        ]),
+
+        // The road: text → rules → models → audit → report → command line.
+        .target(name: "ClauseText", dependencies: [
+            "CICUShim",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "ClauseRules", dependencies: [
+            "ClauseText", "CPCRE2",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "ClauseAudit", dependencies: ["ClauseText", "ClauseRules"]),
+        .target(name: "ClauseReport", dependencies: ["ClauseAudit"]),
+        .executableTarget(name: "clause-audit", dependencies: [
+            "ClauseAudit", "ClauseReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
+    ]
+)
