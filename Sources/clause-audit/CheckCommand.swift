@@ -13,15 +13,15 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Documents to audit (.txt, .md, .html, .docx); '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Report format: text, json or jsonl.")
+    @Option(help: "Report format: text, json, jsonl, html (a self-contained page), markdown or csv.")
     var format: ReportFormat = .text
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        guard [.text, .json, .jsonl].contains(format) else {
-            throw ValidationError("check writes text, json or jsonl; '\(format.rawValue)' is not available here")
+        guard [.text, .json, .jsonl, .html, .markdown, .csv].contains(format) else {
+            throw ValidationError("check writes text, json, jsonl, html, markdown or csv; '\(format.rawValue)' is not available here")
         }
     }
 
@@ -59,6 +59,12 @@ struct CheckCommand: ParsableCommand {
             "[\n" + results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: true) }.joined(separator: ",\n") + "\n]\n"
         case .jsonl:
             results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: false) + "\n" }.joined()
+        case .html:
+            HTMLReport(rulesVersion: rulesVersion).render(results)
+        case .markdown:
+            MarkdownReport(rulesVersion: rulesVersion).render(results)
+        case .csv:
+            (common.output == nil ? "" : CSVReport.byteOrderMark) + CSVReport.render(results)
         default:
             results.filter { $0.error == nil }.map(TextReport(color: common.useColor()).render).joined(separator: "\n")
         }

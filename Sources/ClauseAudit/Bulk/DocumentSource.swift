@@ -102,15 +102,19 @@ public struct DocumentSource: Sendable {
     @discardableResult
     public func forEach(_ body: (DocumentPath) -> Void) -> DiscoveryCounts {
         var counts = DiscoveryCounts()
+        // Kept apart from `counts`, which the walk holds inout while it calls `emit`.
+        var documents = 0, bytes = 0
         let emit: (DocumentPath) -> Void = { path in
-            counts.documents += 1
-            counts.bytes += path.size
+            documents += 1
+            bytes += path.size
             body(path)
         }
         for root in roots { visit(root, explicit: true, counts: &counts, emit) }
         if let listFile {
             readList(listFile, counts: &counts, emit)
         }
+        counts.documents = documents
+        counts.bytes = bytes
         return counts
     }
 
