@@ -44,6 +44,14 @@ public struct BulkItem: Sendable {
     public var result: AuditResult
     /// The first path with the same content, when this result was taken from it.
     public var duplicateOf: String?
+
+    public init(path: String, size: Int, sha256: String?, result: AuditResult, duplicateOf: String? = nil) {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.result = result
+        self.duplicateOf = duplicateOf
+    }
 }
 
 /// What a bulk run went through.
