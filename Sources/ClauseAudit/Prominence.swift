@@ -122,8 +122,7 @@ public enum Prominence {
         /// How many units of `range` are emphasised.
         func covered(_ range: Range<Int>) -> Int {
             ranges.reduce(0) { total, r in
-                let overlap = max(r.lowerBound, range.lowerBound) ..< min(r.upperBound, range.upperBound)
-                return total + max(0, overlap.upperBound - overlap.lowerBound)
+                total + max(0, min(r.upperBound, range.upperBound) - max(r.lowerBound, range.lowerBound))
             }
         }
 
