@@ -45,8 +45,10 @@ public enum CSVReport {
     static func cell(_ value: String) -> String {
         var value = value
         // =, +, -, @ (and tab or CR) at the start make Excel and its kin evaluate the cell; a leading
-        // apostrophe keeps a hostile contract's text from running as a formula.
-        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+        // apostrophe keeps a hostile contract's text from running as a formula. A lone "-" (standard
+        // input's path) is no formula.
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+           value.unicodeScalars.count > 1 || !"+-".unicodeScalars.contains(first) {
             value = "'" + value
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }

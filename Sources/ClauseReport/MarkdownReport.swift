@@ -55,10 +55,10 @@ public struct MarkdownReport {
 
 /// Markdown escaping: text from a contract must read as text, never as markup.
 public enum Markdown {
-    /// Escapes inline markup everywhere, and block markup at the start of a line. Line breaks become
-    /// spaces (use `quote` for text whose lines matter).
+    /// Escapes inline markup, for text inside a line. Line breaks become spaces (use `quote` for text
+    /// whose lines matter).
     public static func escape(_ text: some StringProtocol) -> String {
-        escapeLine(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        escapeInline(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
             .replacingOccurrences(of: "\r", with: " "))
     }
 
@@ -68,7 +68,7 @@ public enum Markdown {
         return lines.map { "> " + escapeLine($0) }.joined(separator: "  \n")
     }
 
-    static func escapeLine(_ line: some StringProtocol) -> String {
+    static func escapeInline(_ line: some StringProtocol) -> String {
         var out = ""
         for scalar in line.unicodeScalars {
             switch scalar {
@@ -79,6 +79,12 @@ public enum Markdown {
                 out.unicodeScalars.append(scalar < " " && scalar != "\t" ? "\u{FFFD}" : scalar)
             }
         }
+        return out
+    }
+
+    /// A whole line: inline markup, and block markup at its start.
+    static func escapeLine(_ line: some StringProtocol) -> String {
+        var out = escapeInline(line)
         // A line that starts like a list item or a heading underline stays text.
         let trimmed = out.drop { $0 == " " }
         if let first = trimmed.first, "-+=".contains(first) {

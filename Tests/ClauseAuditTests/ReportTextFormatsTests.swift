@@ -48,8 +48,8 @@ struct ReportTextFormatsTests {
 
     @Test func markdownEscapesTheContract() {
         #expect(Markdown.escape("<b>*x*</b> [a](b) | `c` & #1") == "\\<b\\>\\*x\\*\\</b\\> \\[a\\](b) \\| \\`c\\` \\& \\#1")
-        #expect(Markdown.escape("- 列表") == "\\- 列表")
-        #expect(Markdown.escape("12. 条") == "12\\. 条")
+        #expect(Markdown.escape("- 列表") == "- 列表")
+        #expect(Markdown.quote("- 列表\n12. 条\n+1") == "> \\- 列表  \n> 12\\. 条  \n> \\+1")
         #expect(Markdown.quote("一\n二") == "> 一  \n> 二")
     }
 
@@ -71,6 +71,7 @@ struct ReportTextFormatsTests {
 
     @Test func csvQuotesAndDefusesFormulas() {
         #expect(CSVReport.line(["a\"b", "=SUM(A1)", "+1", "@x", "-2", "普通"]) == "\"a\"\"b\",'=SUM(A1),'+1,'@x,'-2,普通\r\n")
+        #expect(CSVReport.line(["-", "+", "="]) == "-,+,'=\r\n")
     }
 
     @Test func progressLine() {
