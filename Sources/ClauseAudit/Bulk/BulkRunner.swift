@@ -12,22 +12,24 @@ public struct BulkOptions: Sendable {
     public var minSeverity: Severity
     /// Paths already done (`--resume`): not audited again.
     public var skip: Set<String>
-    /// How many distinct documents' results are kept for recognising identical ones. Identical
-    /// documents further apart than this are audited again (same result, more time); memory stays
-    /// bounded either way.
+    /// How many distinct documents' results are kept for recognising identical ones, and how many
+    /// findings they may hold together. Identical documents further apart than this are audited
+    /// again (same result, more time); memory stays bounded either way.
     public var dedupeWindow: Int
+    public var dedupeFindings: Int
 
     public static let defaultMaxSize = 50 << 20
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, maxSize: Int = BulkOptions.defaultMaxSize,
                 audit: Auditor.Options = .init(), minSeverity: Severity = .info, skip: Set<String> = [],
-                dedupeWindow: Int = 4096) {
+                dedupeWindow: Int = 4096, dedupeFindings: Int = 20_000) {
         self.jobs = max(1, jobs)
         self.maxSize = maxSize
         self.audit = audit
         self.minSeverity = minSeverity
         self.skip = skip
         self.dedupeWindow = max(1, dedupeWindow)
+        self.dedupeFindings = max(0, dedupeFindings)
     }
 }
 
@@ -86,7 +88,7 @@ public final class BulkRunner: Sendable {
         let outputs = BoundedQueue<Output>(capacity: options.jobs * 4)
         let counts = Locked(BulkRunCounts())
         let running = Locked(options.jobs)
-        let table = DedupeTable(window: options.dedupeWindow)
+        let table = DedupeTable(window: options.dedupeWindow, findings: options.dedupeFindings)
         let skip = options.skip
 
         let producer = Thread {
@@ -178,7 +180,8 @@ public final class BulkRunner: Sendable {
 }
 
 /// Results by content, for auditing identical documents once. Documents in flight are never
-/// forgotten (their twins wait for them); finished ones are kept for the last `window` documents.
+/// forgotten (their twins wait for them); finished ones are kept for the last `window` documents, and
+/// fewer when their findings together pass `findings`.
 final class DedupeTable: @unchecked Sendable {
     struct Key: Hashable { var sha256: String; var format: InputFormat }
     struct Waiter { var path: String; var size: Int }
@@ -188,10 +191,15 @@ final class DedupeTable: @unchecked Sendable {
     private var states: [Key: State] = [:]
     private var finished: [Key] = []
     private var oldest = 0
+    private var heldFindings = 0
     private let window: Int
+    private let findingLimit: Int
     private let lock = NSLock()
 
-    init(window: Int) { self.window = window }
+    init(window: Int, findings: Int) {
+        self.window = window
+        findingLimit = findings
+    }
 
     func claim(_ key: Key, path: String, size: Int) -> Claim {
         lock.lock()
@@ -216,13 +224,15 @@ final class DedupeTable: @unchecked Sendable {
         guard case let .running(waiters) = states[key] else { return [] }
         states[key] = .done(result, first: path)
         finished.append(key)
-        if finished.count - oldest > window {
+        heldFindings += result.findings.count
+        while finished.count - oldest > window || (heldFindings > findingLimit && finished.count - oldest > 1) {
+            if case let .done(old, _) = states[finished[oldest]] { heldFindings -= old.findings.count }
             states[finished[oldest]] = nil
             oldest += 1
-            if oldest > 1024 && oldest * 2 > finished.count {
-                finished.removeFirst(oldest)
-                oldest = 0
-            }
+        }
+        if oldest > 1024 && oldest * 2 > finished.count {
+            finished.removeFirst(oldest)
+            oldest = 0
         }
         return waiters
     }
