@@ -22,6 +22,17 @@ public final class Auditor: Sendable {
             self.lenient = lenient
             self.format = format
         }
+
+        /// Fails when the options could not read any document (an encoding nobody knows), so that a
+        /// bulk run stops at once instead of writing the same error for every file.
+        public func validate() throws(AuditError) {
+            guard let encoding else { return }
+            do {
+                _ = try TextDecoder.decode([], options: DecodeOptions(encoding: encoding, lenient: lenient))
+            } catch {
+                throw AuditError(code: error.code, message: error.message)
+            }
+        }
     }
 
     /// Audits the bytes of one document. Never throws: a document that cannot be audited gets a

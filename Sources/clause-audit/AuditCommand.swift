@@ -78,6 +78,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
+        do { try input.auditOptions.validate() } catch { throw Failure("--encoding: \(error.message)") }
         let auditor = Auditor(engine: try common.engine())
         let rulesVersion = auditor.engine.pack.version
         let source = DocumentSource(roots: paths, listFile: listFile,

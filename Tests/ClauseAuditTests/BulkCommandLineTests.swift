@@ -123,6 +123,14 @@ import Testing
         #expect(try runTool(["audit"]).status == 2)
     }
 
+    @Test func anUnknownEncodingStopsTheRunBeforeItStarts() throws {
+        let dir = folder(["a.txt": "合同。", "b.txt": "合同。"])
+        let run = try runTool(["audit", dir, "--rules", bulkPackDirectory, "--encoding", "NO-SUCH-CHARSET"])
+        #expect(run.status == 2)
+        #expect(run.out == "")
+        #expect(run.err == "clause-audit: --encoding: 未知的字符编码 NO-SUCH-CHARSET（unknown encoding）\n")
+    }
+
     @Test func checkWritesTheNewFormats() throws {
         let html = try runTool(["check", "--rules", bulkPackDirectory, "--format", "html"], stdin: "<script>本店保留最终解释权</script>")
         #expect(html.status == 1)
