@@ -86,7 +86,12 @@ public final class ReportDirectory: Sendable {
     /// streamed from the rows file into the page, so it never sits in memory whole.
     public func finish(_ summary: BulkSummary) throws {
         let marker = "<!--documents-->"
-        let page = SummaryReport.html(summary, documents: marker, link: { Self.href(for: $0) })
+        // A duplicate has no page of its own (its row in the list links to its twin's): no link then.
+        let root = self.root
+        let page = SummaryReport.html(summary, documents: marker, link: { path in
+            let href = Self.href(for: path)
+            return FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(href)) ? href : nil
+        })
         let parts = page.components(separatedBy: marker)
         let indexPath = (root as NSString).appendingPathComponent("index.html")
         let temporary = indexPath + ".part"
