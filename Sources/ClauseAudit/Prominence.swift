@@ -102,7 +102,7 @@ public enum Prominence {
         let meaningful: Bool
 
         init(_ text: ExtractedText) {
-            let body = text.bodyFontSizeHalfPoints ?? Self.dominantSize(text.runs)
+            let body = text.bodyFontSizeHalfPoints ?? Self.dominantSize(text.runs, length: text.units.count)
             let marked = text.runs.filter { run in
                 run.bold || run.underline || (body != nil && (run.fontSizeHalfPoints ?? 0) > body!)
             }.map(\.range).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
@@ -130,10 +130,12 @@ public enum Prominence {
             !range.isEmpty && covered(range) * 2 >= range.count
         }
 
-        /// The size most of the text is set in, when the runs say.
-        static func dominantSize(_ runs: [FormattedRun]) -> Int? {
+        /// The size most of the text is set in, when the runs give sizes for at least half of it (in
+        /// HTML they give them only for a few stretches, which say nothing about the body).
+        static func dominantSize(_ runs: [FormattedRun], length: Int) -> Int? {
             var bySize: [Int: Int] = [:]
             for run in runs { if let size = run.fontSizeHalfPoints { bySize[size, default: 0] += run.range.count } }
+            guard bySize.values.reduce(0, +) * 2 >= length else { return nil }
             return bySize.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
         }
     }

@@ -58,6 +58,12 @@ struct ProminenceTests {
         #expect(found.isEmpty)
     }
 
+    @Test func aSizeCountsOnlyAgainstAKnownBodySize() throws {
+        // Sizes for one stretch only (as HTML gives them) say nothing about the body: not set off.
+        let found = try check([run(Self.text, size: ("违约金为总价的百分之五十", 28))!])
+        #expect(found.map(\.text) == ["概不负责", "概不退款", "违约金为总价的百分之五十"])
+    }
+
     @Test func aLittleEmphasisNearbyIsNotEnough() throws {
         // One bold character in the sentence covers less than half of the finding and of the sentence.
         let found = try check([run(Self.text, bold: "概")!])
