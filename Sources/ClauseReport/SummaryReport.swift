@@ -48,7 +48,7 @@ public enum SummaryReport {
             out += "重大利害关系条款未以显著方式提示（合同行政监督管理办法第六条）：\(s.prominence) 处，\(s.documentsWithProminence) 份文件；不计入下表各类别\n"
         }
         if let seconds = s.seconds, seconds > 0 {
-            out += "用时 \(ProgressLine.fixed(seconds, 1)) 秒，\(ProgressLine.fixed(Double(s.documents) / seconds, 1)) 份/秒，"
+            out += "用时 \(ProgressLine.fixed(seconds, 1)) 秒，\(ProgressLine.fixed(Double(s.documents - s.counts.resumed) / seconds, 1)) 份/秒，"
                 + "\(ProgressLine.fixed(Double(s.bytes) / seconds / 1_000_000, 2)) MB/秒\n"
         }
         if s.counts.resumed > 0 { out += "续跑：沿用此前已完成的 \(s.counts.resumed) 份\n" }
