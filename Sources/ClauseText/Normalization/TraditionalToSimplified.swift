@@ -1,0 +1,237 @@
+/// ICU's "Traditional-Simplified" transliterator as a longest-match table, built once from the rules
+/// ICU itself prints (`utrans_toRules`), so it follows whatever ICU is installed.
+///
+/// ICU applies the first rule that matches at the cursor, and refuses rule sets where an earlier rule
+/// would mask a later one; for plain `key > value;` rules that makes "first match" the longest match.
+/// The table reproduces that: at each position the longest key wins, its value is written, and the
+/// cursor moves past the key. The result is identical to `utrans_transUChars` (tested on the corpus)
+/// and some forty times faster.
+struct TraditionalToSimplified: Sendable {
+    /// 1 → 1 unit rules, by source unit; identity where there is none.
+    private let single: [UInt16]
+    /// For each unit: -1, or the index of the group of longer rules starting with it.
+    private let groupOf: [Int32]
+    /// Group g holds rules groupStart[g] ..< groupStart[g + 1], longest key first.
+    private let groupStart: [Int32]
+    private let keyStart: [Int32], keyPool: [UInt16]
+    private let valueStart: [Int32], valuePool: [UInt16]
+
+    /// How many rules the table holds (for tests).
+    let ruleCount: Int
+
+    enum RuleError: Error, Equatable {
+        /// A rule this table cannot represent (contexts, variables, sets, ...): its text.
+        case unsupported(String)
+    }
+
+    init(rules text: String) throws(RuleError) {
+        var singles = [UInt16](unsafeUninitializedCapacity: 0x10000) { buffer, count in
+            for i in 0 ..< 0x10000 { buffer[i] = UInt16(i) }
+            count = 0x10000
+        }
+        var longer: [UInt16: [(key: [UInt16], value: [UInt16])]] = [:]
+        var count = 0
+        for rule in try Self.parse(text) {
+            count += 1
+            if rule.key.count == 1 && rule.value.count == 1 {
+                singles[Int(rule.key[0])] = rule.value[0]
+            } else {
+                longer[rule.key[0], default: []].append(rule)
+            }
+        }
+        var groupOf = [Int32](repeating: -1, count: 0x10000)
+        var groupStart: [Int32] = [0], keyStart: [Int32] = [0], valueStart: [Int32] = [0]
+        var keyPool: [UInt16] = [], valuePool: [UInt16] = []
+        for first in longer.keys.sorted() {
+            groupOf[Int(first)] = Int32(groupStart.count - 1)
+            // Longest first; among equal lengths ICU's order cannot matter (the keys differ).
+            for rule in longer[first]!.sorted(by: { $0.key.count > $1.key.count }) {
+                keyPool += rule.key; keyStart.append(Int32(keyPool.count))
+                valuePool += rule.value; valueStart.append(Int32(valuePool.count))
+            }
+            groupStart.append(Int32(keyStart.count - 1))
+        }
+        self.single = singles
+        self.groupOf = groupOf
+        self.groupStart = groupStart
+        self.keyStart = keyStart; self.keyPool = keyPool
+        self.valueStart = valueStart; self.valuePool = valuePool
+        self.ruleCount = count
+    }
+
+    /// Converts `input`; nil when nothing changed and no phrase matched (the map would be the identity).
+    /// Every phrase match (key longer than one character) and every changed character is one replaced
+    /// block, so that a range inside 計畫 maps back to the whole phrase: its conversion depends on all of it.
+    func apply(_ input: UnsafeBufferPointer<UInt16>) -> (units: [UInt16], map: OffsetMap)? {
+        let n = input.count
+        var out: [UInt16] = []
+        var map = OffsetMap()
+        var copied = 0            // input consumed up to here
+        var pendingCopy = 0       // unchanged units not yet added to the map
+        var touched = false
+        single.withUnsafeBufferPointer { single in
+        groupOf.withUnsafeBufferPointer { groupOf in
+            var i = 0
+            while i < n {
+                let u = input[i]
+                let group = groupOf[Int(u)]
+                if group >= 0, let (rule, keyLength) = longestRule(in: Int(group), at: i, input) {
+                    let vs = Int(valueStart[rule]), ve = Int(valueStart[rule + 1])
+                    let keyScalars = Self.scalarCount(input, i, keyLength)
+                    let changed = !Self.equal(input, i, keyLength, valuePool, vs, ve)
+                    if changed || keyScalars > 1 {
+                        if !touched { touched = true; out.reserveCapacity(n); out.append(contentsOf: UnsafeBufferPointer(rebasing: input[0 ..< i])); map.copy(i); pendingCopy = 0 }
+                        else { flush(&out, &map, input, &copied, &pendingCopy, upTo: i) }
+                        valuePool.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[vs ..< ve])) }
+                        map.replace(keyLength, with: ve - vs)
+                        copied = i + keyLength
+                    } else {
+                        pendingCopy += keyLength
+                    }
+                    i += keyLength
+                    continue
+                }
+                let v = single[Int(u)]
+                if v != u {
+                    if !touched { touched = true; out.reserveCapacity(n); out.append(contentsOf: UnsafeBufferPointer(rebasing: input[0 ..< i])); map.copy(i); pendingCopy = 0 }
+                    else { flush(&out, &map, input, &copied, &pendingCopy, upTo: i) }
+                    out.append(v)
+                    map.replace(1, with: 1)
+                    copied = i + 1
+                } else {
+                    pendingCopy += 1
+                }
+                i += 1
+            }
+        }
+        }
+        guard touched else { return nil }
+        flush(&out, &map, input, &copied, &pendingCopy, upTo: n)
+        return (out, map)
+    }
+
+    @inline(__always)
+    private func flush(_ out: inout [UInt16], _ map: inout OffsetMap, _ input: UnsafeBufferPointer<UInt16>,
+                       _ copied: inout Int, _ pendingCopy: inout Int, upTo end: Int) {
+        if copied < end {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied ..< end]))
+            map.copy(end - copied)
+            copied = end
+        }
+        pendingCopy = 0
+    }
+
+    /// The longest rule of group g whose key matches input at i: (rule index, key length).
+    @inline(__always)
+    private func longestRule(in g: Int, at i: Int, _ input: UnsafeBufferPointer<UInt16>) -> (Int, Int)? {
+        let n = input.count
+        for rule in Int(groupStart[g]) ..< Int(groupStart[g + 1]) {
+            let ks = Int(keyStart[rule]), ke = Int(keyStart[rule + 1])
+            let length = ke - ks
+            if i + length > n { continue }
+            var k = 1   // the first unit matched by the group
+            while k < length && keyPool[ks + k] == input[i + k] { k += 1 }
+            if k == length { return (rule, length) }
+        }
+        return nil
+    }
+
+    private static func equal(_ input: UnsafeBufferPointer<UInt16>, _ i: Int, _ length: Int,
+                              _ pool: [UInt16], _ start: Int, _ end: Int) -> Bool {
+        guard end - start == length else { return false }
+        for k in 0 ..< length where input[i + k] != pool[start + k] { return false }
+        return true
+    }
+
+    private static func scalarCount(_ input: UnsafeBufferPointer<UInt16>, _ i: Int, _ length: Int) -> Int {
+        var count = 0
+        for k in 0 ..< length where input[i + k] & 0xFC00 != 0xDC00 { count += 1 }
+        return count
+    }
+
+    // MARK: parsing ICU's rule text
+
+    /// Splits the rule text into `key > value;` rules. Quoting ('…') and \uXXXX escapes are understood;
+    /// anything with syntax (contexts, sets, variables, cursor marks, filters) is refused rather than
+    /// misread.
+    static func parse(_ text: String) throws(RuleError) -> [(key: [UInt16], value: [UInt16])] {
+        var rules: [(key: [UInt16], value: [UInt16])] = []
+        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = rawLine.trimmingSpaces
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            var scanner = RuleScanner(line)
+            let key = try scanner.literal(until: [">", "→"])
+            guard scanner.take(">") || scanner.take("→") else { throw .unsupported(line) }
+            let value = try scanner.literal(until: [";"])
+            guard scanner.take(";") else { throw .unsupported(line) }
+            scanner.skipSpaces()
+            guard scanner.atEnd || scanner.rest.hasPrefix("#"), !key.isEmpty else { throw .unsupported(line) }
+            rules.append((Array(key.utf16), Array(value.utf16)))
+        }
+        return rules
+    }
+
+    private struct RuleScanner {
+        let scalars: [Unicode.Scalar]
+        var i = 0
+        let line: String
+        init(_ line: String) { self.line = line; scalars = Array(line.unicodeScalars) }
+
+        var atEnd: Bool { i >= scalars.count }
+        var rest: String { String(String.UnicodeScalarView(scalars[i...])) }
+
+        mutating func skipSpaces() { while i < scalars.count && scalars[i].properties.isWhitespace { i += 1 } }
+
+        mutating func take(_ s: Unicode.Scalar) -> Bool {
+            skipSpaces()
+            if i < scalars.count && scalars[i] == s { i += 1; return true }
+            return false
+        }
+
+        /// Literal text up to one of `stops` (unquoted); spaces outside quotes are ignored, as ICU does.
+        mutating func literal(until stops: Set<Unicode.Scalar>) throws(RuleError) -> String {
+            var out = String.UnicodeScalarView()
+            while i < scalars.count {
+                let c = scalars[i]
+                if stops.contains(c) { break }
+                switch c {
+                case "'":
+                    i += 1
+                    if i < scalars.count && scalars[i] == "'" { out.append("'"); i += 1; continue }
+                    while i < scalars.count && scalars[i] != "'" { out.append(scalars[i]); i += 1 }
+                    guard i < scalars.count else { throw .unsupported(line) }
+                    i += 1
+                case "\\":
+                    guard i + 1 < scalars.count else { throw .unsupported(line) }
+                    if scalars[i + 1] == "u", i + 6 <= scalars.count,
+                       let v = UInt32(String(String.UnicodeScalarView(scalars[(i + 2) ..< (i + 6)])), radix: 16),
+                       let s = Unicode.Scalar(v) {
+                        out.append(s); i += 6
+                    } else if scalars[i + 1] == "U", i + 10 <= scalars.count,
+                              let v = UInt32(String(String.UnicodeScalarView(scalars[(i + 2) ..< (i + 10)])), radix: 16),
+                              let s = Unicode.Scalar(v) {
+                        out.append(s); i += 10
+                    } else {
+                        out.append(scalars[i + 1]); i += 2
+                    }
+                case _ where c.properties.isWhitespace:
+                    i += 1
+                case "{", "}", "|", "$", "[", "]", "&", "@", "^", "<", "=", ":", "(", ")", "*", "+", "?", ".":
+                    throw .unsupported(line)
+                default:
+                    out.append(c); i += 1
+                }
+            }
+            return String(out)
+        }
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingSpaces: String {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
