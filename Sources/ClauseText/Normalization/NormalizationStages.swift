@@ -4,7 +4,7 @@ import CICUShim
 /// lengths or replaced something returns the map from its input to its output; nil means "unchanged"
 /// (no copy was made and no map is needed).
 enum NormalizationStages {
-    typealias Result = (units: [UInt16], map: OffsetMap)
+    typealias Result = (units: [UInt16], map: StageMap)
 
     // MARK: 1. invisible characters
 
@@ -27,7 +27,7 @@ enum NormalizationStages {
             while i < n && invisibleLength(i) == 0 { i += 1 }
             guard i < n else { return nil }
             var out = [UInt16](); out.reserveCapacity(n)
-            var map = OffsetMap()
+            var map = StageMap()
             var copyStart = 0
             while i < n {
                 let length = invisibleLength(i)
@@ -55,7 +55,7 @@ enum NormalizationStages {
         var i = Int(cas_nfkc_span_quick_check_yes(base, Int32(n)))
         guard i < n else { return nil }
         var out = [UInt16](); out.reserveCapacity(n + n / 16 + 16)
-        var map = OffsetMap()
+        var map = StageMap()
         out.append(contentsOf: UnsafeBufferPointer(rebasing: input[0 ..< i]))
         map.copy(i)
         var scratch = [UInt16](repeating: 0, count: 256)
@@ -106,15 +106,17 @@ enum NormalizationStages {
     /// Removes runs of horizontal white space between two CJK characters ("最 终 解 释 权" → "最终解释权"):
     /// at least one neighbour must be Han or CJK punctuation, and the other Han, CJK punctuation or the
     /// ASCII punctuation that full-width punctuation became under NFKC. Line breaks stay.
+    ///
+    /// A removed run is a deleted block. The decision depends on the neighbours, and a range can cut a
+    /// neighbour only when it is a surrogate pair (an ideograph beyond the BMP, 𠮷): then the block
+    /// takes in both neighbours, so that any range touching the pair carries the context that decided.
     static func foldCJKSpaces(_ input: UnsafeBufferPointer<UInt16>, _ classes: CharacterClasses) -> Result? {
         typealias F = CharacterClasses.Flags
         let n = input.count
         let strong: F = [.han, .cjkPunctuation]
         let any: F = [.han, .cjkPunctuation, .sharedPunctuation]
-        var out: [UInt16] = []
-        var map = OffsetMap()
-        var copyStart = 0
-        var touched = false
+        /// Blocks in order: source range, and the runs of space inside it that go.
+        var blocks: [(range: Range<Int>, runs: [Range<Int>])] = []
         classes.withTable { table in
             @inline(__always) func isSpace(_ u: UInt16) -> Bool {
                 table[Int(u)] & F.horizontalSpace.rawValue != 0
@@ -124,27 +126,42 @@ enum NormalizationStages {
                 guard isSpace(input[i]) else { i += 1; continue }
                 var end = i + 1
                 while end < n && isSpace(input[end]) { end += 1 }
-                if i > 0 && end < n {
-                    // The code points just before and after the run.
-                    var before = UInt32(input[i - 1])
-                    if input[i - 1] & 0xFC00 == 0xDC00, i >= 2, input[i - 2] & 0xFC00 == 0xD800 {
-                        before = scalar(input, i - 2, 2)
-                    }
-                    let after = scalar(input, end, scalarLength(input, end))
-                    let left = classes.flags(scalar: before), right = classes.flags(scalar: after)
-                    if !left.isDisjoint(with: any) && !right.isDisjoint(with: any)
-                        && !(left.isDisjoint(with: strong) && right.isDisjoint(with: strong)) {
-                        if !touched { touched = true; out.reserveCapacity(n) }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copyStart ..< i]))
-                        map.copy(i - copyStart)
-                        map.replace(end - i, with: 0)
-                        copyStart = end
-                    }
+                defer { i = end }
+                guard i > 0 && end < n else { continue }
+                // The code points just before and after the run.
+                var beforeLength = 1
+                if input[i - 1] & 0xFC00 == 0xDC00, i >= 2, input[i - 2] & 0xFC00 == 0xD800 { beforeLength = 2 }
+                let afterLength = scalarLength(input, end)
+                let left = classes.flags(scalar: scalar(input, i - beforeLength, beforeLength))
+                let right = classes.flags(scalar: scalar(input, end, afterLength))
+                guard !left.isDisjoint(with: any) && !right.isDisjoint(with: any)
+                        && !(left.isDisjoint(with: strong) && right.isDisjoint(with: strong)) else { continue }
+                let range = beforeLength == 2 || afterLength == 2 ? (i - beforeLength) ..< (end + afterLength) : i ..< end
+                if let last = blocks.last, last.range.upperBound > range.lowerBound {
+                    // Shares a neighbour with the previous block: one block.
+                    blocks[blocks.count - 1] = (last.range.lowerBound ..< range.upperBound, last.runs + [i ..< end])
+                } else {
+                    blocks.append((range, [i ..< end]))
                 }
-                i = end
             }
         }
-        guard touched else { return nil }
+        guard !blocks.isEmpty else { return nil }
+        var out = [UInt16](); out.reserveCapacity(n)
+        var map = StageMap()
+        var copyStart = 0
+        for block in blocks {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copyStart ..< block.range.lowerBound]))
+            map.copy(block.range.lowerBound - copyStart)
+            let before = out.count
+            var kept = block.range.lowerBound
+            for run in block.runs {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[kept ..< run.lowerBound]))
+                kept = run.upperBound
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[kept ..< block.range.upperBound]))
+            map.replace(block.range.count, with: out.count - before)
+            copyStart = block.range.upperBound
+        }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copyStart ..< n]))
         map.copy(n - copyStart)
         return (out, map)

@@ -22,6 +22,9 @@ public struct NormalizedText: Sendable {
 /// 4. Traditional → Simplified exactly as ICU's transliterator does it, phrases included (計畫 → 计划);
 /// 5. one form for quotation marks and brackets (“」『 → ", 【〔［ → [, 〈 → 《).
 ///
+/// Each stage records how it changed the text; the records are composed into one map (see `StageMap`
+/// for why one, not a chain of four), which `toInput` carries.
+///
 /// Built once (the tables take a few milliseconds); immutable afterwards, so any thread may use it.
 public final class Normalizer: Sendable {
     public static let shared = Normalizer()
@@ -44,11 +47,11 @@ public final class Normalizer: Sendable {
 
     public func normalize(_ units: [UInt16]) -> NormalizedText {
         var text = units
-        var chain = OffsetMapChain()
+        var composed: StageMap? = nil
         func run(_ stage: (UnsafeBufferPointer<UInt16>) -> NormalizationStages.Result?) {
             if let (next, map) = text.withUnsafeBufferPointer(stage) {
                 text = next
-                chain.append(map)
+                composed = composed.map { StageMap.compose($0, map) } ?? map
             }
         }
         run { NormalizationStages.removeInvisible($0, classes) }
@@ -56,6 +59,8 @@ public final class Normalizer: Sendable {
         run { NormalizationStages.foldCJKSpaces($0, classes) }
         run { traditionalToSimplified.apply($0) }
         NormalizationStages.unifyPunctuation(&text)
+        var chain = OffsetMapChain()
+        if let composed { chain.append(composed.offsetMap) }
         return NormalizedText(units: text, toInput: chain)
     }
 

@@ -62,10 +62,10 @@ struct TraditionalToSimplified: Sendable {
     /// Converts `input`; nil when nothing changed and no phrase matched (the map would be the identity).
     /// Every phrase match (key longer than one character) and every changed character is one replaced
     /// block, so that a range inside 計畫 maps back to the whole phrase: its conversion depends on all of it.
-    func apply(_ input: UnsafeBufferPointer<UInt16>) -> (units: [UInt16], map: OffsetMap)? {
+    func apply(_ input: UnsafeBufferPointer<UInt16>) -> (units: [UInt16], map: StageMap)? {
         let n = input.count
         var out: [UInt16] = []
-        var map = OffsetMap()
+        var map = StageMap()
         var copied = 0            // input consumed up to here
         var pendingCopy = 0       // unchanged units not yet added to the map
         var touched = false
@@ -111,7 +111,7 @@ struct TraditionalToSimplified: Sendable {
     }
 
     @inline(__always)
-    private func flush(_ out: inout [UInt16], _ map: inout OffsetMap, _ input: UnsafeBufferPointer<UInt16>,
+    private func flush(_ out: inout [UInt16], _ map: inout StageMap, _ input: UnsafeBufferPointer<UInt16>,
                        _ copied: inout Int, _ pendingCopy: inout Int, upTo end: Int) {
         if copied < end {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied ..< end]))
