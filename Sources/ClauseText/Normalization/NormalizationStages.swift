@@ -46,10 +46,47 @@ enum NormalizationStages {
 
     // MARK: 2. NFKC
 
+    /// What NFKC does to each BMP unit on its own, asked of ICU once: whether it starts a new piece
+    /// (has a normalization boundary before it) and, for the common single-unit changes (full-width
+    /// ASCII, U+3000, most compatibility ideographs), what it becomes, so those pieces need no ICU call.
+    struct NFKCShortcuts: Sendable {
+        /// Bit 0: boundary before. Bit 1: `single` holds the unit's NFKC.
+        private let info: [UInt8]
+        private let single: [UInt16]
+
+        init() {
+            var info = [UInt8](repeating: 0, count: 0x10000)
+            var single = [UInt16](repeating: 0, count: 0x10000)
+            var out = [UInt16](repeating: 0, count: 32)
+            for c in 0 ..< 0x10000 where !(0xD800 ... 0xDFFF).contains(c) {
+                guard cas_nfkc_has_boundary_before(UInt32(c)) != 0 else { continue }
+                info[c] = 1
+                var unit = UInt16(c)
+                // Only a unit with a boundary after it too can be a piece of its own whatever follows
+                // (a boundary before the next character is checked at run time).
+                let written = cas_nfkc_normalize(&unit, 1, &out, Int32(out.count))
+                if written == 1 && out[0] != unit { info[c] |= 2; single[c] = out[0] }
+            }
+            self.info = info
+            self.single = single
+        }
+
+        @inline(__always) func hasBoundaryBefore(_ scalar: UInt32) -> Bool {
+            scalar < 0x10000 ? info[Int(scalar)] & 1 != 0 : cas_nfkc_has_boundary_before(scalar) != 0
+        }
+
+        /// The NFKC of the unit alone when it is a single different unit, else nil.
+        @inline(__always) func singleUnit(_ unit: UInt16) -> UInt16? {
+            info[Int(unit)] & 2 != 0 ? single[Int(unit)] : nil
+        }
+    }
+
     /// NFKC, piece by piece: runs that pass ICU's quick check are copied; from there to the next
     /// normalization boundary is one piece, normalized alone (a boundary means the text may be cut
     /// there), and recorded as one replaced block if it changed. Same output as NFKC of the whole text.
-    static func nfkc(_ input: UnsafeBufferPointer<UInt16>) -> Result? {
+    /// A one-unit piece that became one other unit is recorded as a copy: no range can cut it, so a
+    /// block would map every range exactly as a copy does, only slower.
+    static func nfkc(_ input: UnsafeBufferPointer<UInt16>, _ shortcuts: NFKCShortcuts) -> Result? {
         let n = input.count
         guard let base = input.baseAddress, n > 0 else { return nil }
         var i = Int(cas_nfkc_span_quick_check_yes(base, Int32(n)))
@@ -64,22 +101,27 @@ enum NormalizationStages {
             var end = i + scalarLength(input, i)
             while end < n {
                 let length = scalarLength(input, end)
-                if cas_nfkc_has_boundary_before(scalar(input, end, length)) != 0 { break }
+                if shortcuts.hasBoundaryBefore(scalar(input, end, length)) { break }
                 end += length
             }
-            var written = Int(cas_nfkc_normalize(base + i, Int32(end - i), &scratch, Int32(scratch.count)))
-            if written > scratch.count {
-                scratch = [UInt16](repeating: 0, count: written)
-                written = Int(cas_nfkc_normalize(base + i, Int32(end - i), &scratch, Int32(scratch.count)))
-            }
-            precondition(written >= 0, "ICU NFKC failed")
-            let piece = UnsafeBufferPointer(rebasing: input[i ..< end])
-            if written == piece.count && scratch.withUnsafeBufferPointer({ $0.prefix(written).elementsEqual(piece) }) {
-                map.copy(written)
+            if end == i + 1, let single = shortcuts.singleUnit(input[i]) {
+                out.append(single)
+                map.copy(1)
             } else {
-                map.replace(piece.count, with: written)
+                var written = Int(cas_nfkc_normalize(base + i, Int32(end - i), &scratch, Int32(scratch.count)))
+                if written > scratch.count {
+                    scratch = [UInt16](repeating: 0, count: written)
+                    written = Int(cas_nfkc_normalize(base + i, Int32(end - i), &scratch, Int32(scratch.count)))
+                }
+                precondition(written >= 0, "ICU NFKC failed")
+                let piece = UnsafeBufferPointer(rebasing: input[i ..< end])
+                if written == piece.count && (written == 1 || scratch.withUnsafeBufferPointer({ $0.prefix(written).elementsEqual(piece) })) {
+                    map.copy(written)
+                } else {
+                    map.replace(piece.count, with: written)
+                }
+                scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< written])) }
             }
-            scratch.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0 ..< written])) }
             i = end
             // What follows the piece and is already normal.
             let span = Int(cas_nfkc_span_quick_check_yes(base + i, Int32(n - i)))
@@ -175,7 +217,8 @@ enum NormalizationStages {
         units.withUnsafeMutableBufferPointer { buffer in
             for i in buffer.indices {
                 let u = buffer[i]
-                guard u >= 0x2018 else { continue }
+                // Only three small ranges hold anything to fold.
+                guard u &- 0x2018 < 8 || u &- 0x3008 < 0x18 || u &- 0xFF02 < 0x3C else { continue }
                 if let folded = foldedPunctuation(u) { buffer[i] = folded }
             }
         }

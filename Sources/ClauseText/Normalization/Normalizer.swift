@@ -30,10 +30,12 @@ public final class Normalizer: Sendable {
     public static let shared = Normalizer()
 
     let classes: CharacterClasses
+    let nfkcShortcuts: NormalizationStages.NFKCShortcuts
     let traditionalToSimplified: TraditionalToSimplified
 
     init() {
         classes = CharacterClasses()
+        nfkcShortcuts = NormalizationStages.NFKCShortcuts()
         guard let rules = ICUTransliteration.rules(id: "Traditional-Simplified") else {
             preconditionFailure("ICU has no Traditional-Simplified transliterator")
         }
@@ -51,11 +53,12 @@ public final class Normalizer: Sendable {
         func run(_ stage: (UnsafeBufferPointer<UInt16>) -> NormalizationStages.Result?) {
             if let (next, map) = text.withUnsafeBufferPointer(stage) {
                 text = next
+                guard !map.isIdentity else { return }
                 composed = composed.map { StageMap.compose($0, map) } ?? map
             }
         }
         run { NormalizationStages.removeInvisible($0, classes) }
-        run { NormalizationStages.nfkc($0) }
+        run { NormalizationStages.nfkc($0, nfkcShortcuts) }
         run { NormalizationStages.foldCJKSpaces($0, classes) }
         run { traditionalToSimplified.apply($0) }
         NormalizationStages.unifyPunctuation(&text)

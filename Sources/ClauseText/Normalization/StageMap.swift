@@ -32,6 +32,9 @@ struct StageMap: Sendable, Equatable {
         segments.append(Segment(source: sourceCount, target: targetCount, isCopy: false))
     }
 
+    /// Every unit copied: offsets are the same on both sides.
+    var isIdentity: Bool { segments.allSatisfy(\.isCopy) }
+
     var sourceLength: Int { segments.reduce(0) { $0 + $1.source } }
     var targetLength: Int { segments.reduce(0) { $0 + $1.target } }
 

@@ -18,6 +18,8 @@ struct TraditionalToSimplified: Sendable {
 
     /// How many rules the table holds (for tests).
     let ruleCount: Int
+    /// The most units any rule adds to its key (0 for ICU's rules, which all keep the length).
+    private let maxGrowth: Int
 
     enum RuleError: Error, Equatable {
         /// A rule this table cannot represent (contexts, variables, sets, ...): its text.
@@ -30,9 +32,10 @@ struct TraditionalToSimplified: Sendable {
             count = 0x10000
         }
         var longer: [UInt16: [(key: [UInt16], value: [UInt16])]] = [:]
-        var count = 0
+        var count = 0, growth = 0
         for rule in try Self.parse(text) {
             count += 1
+            growth = max(growth, rule.value.count - rule.key.count)
             if rule.key.count == 1 && rule.value.count == 1 {
                 singles[Int(rule.key[0])] = rule.value[0]
             } else {
@@ -57,68 +60,64 @@ struct TraditionalToSimplified: Sendable {
         self.keyStart = keyStart; self.keyPool = keyPool
         self.valueStart = valueStart; self.valuePool = valuePool
         self.ruleCount = count
+        self.maxGrowth = growth
     }
 
-    /// Converts `input`; nil when nothing changed and no phrase matched (the map would be the identity).
-    /// Every phrase match (key longer than one character) and every changed character is one replaced
-    /// block, so that a range inside 計畫 maps back to the whole phrase: its conversion depends on all of it.
+    /// Converts `input`; nil when nothing changed and no phrase matched.
+    ///
+    /// Every phrase match (a key longer than one character) is one replaced block, changed or not, so
+    /// that a range inside 計畫 or 乾坤 maps back to the whole phrase: its conversion depends on all of
+    /// it (乾 alone is 干). A changed single unit (the bulk of traditional text) is recorded as a copy:
+    /// no range can cut one unit, so a block of one would map every range exactly as a copy does, and
+    /// copies merge into one segment where blocks would make a map as long as the text.
     func apply(_ input: UnsafeBufferPointer<UInt16>) -> (units: [UInt16], map: StageMap)? {
         let n = input.count
-        var out: [UInt16] = []
         var map = StageMap()
-        var copied = 0            // input consumed up to here
-        var pendingCopy = 0       // unchanged units not yet added to the map
-        var touched = false
-        single.withUnsafeBufferPointer { single in
-        groupOf.withUnsafeBufferPointer { groupOf in
-            var i = 0
-            while i < n {
-                let u = input[i]
-                let group = groupOf[Int(u)]
-                if group >= 0, let (rule, keyLength) = longestRule(in: Int(group), at: i, input) {
-                    let vs = Int(valueStart[rule]), ve = Int(valueStart[rule + 1])
-                    let keyScalars = Self.scalarCount(input, i, keyLength)
-                    let changed = !Self.equal(input, i, keyLength, valuePool, vs, ve)
-                    if changed || keyScalars > 1 {
-                        if !touched { touched = true; out.reserveCapacity(n); out.append(contentsOf: UnsafeBufferPointer(rebasing: input[0 ..< i])); map.copy(i); pendingCopy = 0 }
-                        else { flush(&out, &map, input, &copied, &pendingCopy, upTo: i) }
-                        valuePool.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[vs ..< ve])) }
-                        map.replace(keyLength, with: ve - vs)
-                        copied = i + keyLength
-                    } else {
-                        pendingCopy += keyLength
+        var changed = false
+        var written = 0
+        // Every rule is checked at load to grow text by at most `maxGrowth` units per match.
+        let capacity = n + maxGrowth * n + 16
+        let out = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let dst = buffer.baseAddress!
+            single.withUnsafeBufferPointer { single in
+            groupOf.withUnsafeBufferPointer { groupOf in
+                var i = 0, o = 0
+                var copyRun = 0    // units consumed since the last block
+                while i < n {
+                    let u = input[i]
+                    let group = groupOf[Int(u)]
+                    if group >= 0, let (rule, keyLength) = longestRule(in: Int(group), at: i, input) {
+                        let vs = Int(valueStart[rule]), ve = Int(valueStart[rule + 1])
+                        var same = ve - vs == keyLength
+                        for k in 0 ..< (ve - vs) {
+                            let v = valuePool[vs + k]
+                            if same && v != input[i + k] { same = false }
+                            dst[o + k] = v
+                        }
+                        if !same { changed = true }
+                        if keyLength > 1 || ve - vs != 1 {
+                            map.copy(copyRun); copyRun = 0
+                            map.replace(keyLength, with: ve - vs)
+                            changed = true
+                        } else {
+                            copyRun += 1
+                        }
+                        o += ve - vs
+                        i += keyLength
+                        continue
                     }
-                    i += keyLength
-                    continue
+                    let v = single[Int(u)]
+                    if v != u { changed = true }
+                    dst[o] = v
+                    o += 1; i += 1; copyRun += 1
                 }
-                let v = single[Int(u)]
-                if v != u {
-                    if !touched { touched = true; out.reserveCapacity(n); out.append(contentsOf: UnsafeBufferPointer(rebasing: input[0 ..< i])); map.copy(i); pendingCopy = 0 }
-                    else { flush(&out, &map, input, &copied, &pendingCopy, upTo: i) }
-                    out.append(v)
-                    map.replace(1, with: 1)
-                    copied = i + 1
-                } else {
-                    pendingCopy += 1
-                }
-                i += 1
+                map.copy(copyRun)
+                written = o
             }
+            }
+            count = written
         }
-        }
-        guard touched else { return nil }
-        flush(&out, &map, input, &copied, &pendingCopy, upTo: n)
-        return (out, map)
-    }
-
-    @inline(__always)
-    private func flush(_ out: inout [UInt16], _ map: inout StageMap, _ input: UnsafeBufferPointer<UInt16>,
-                       _ copied: inout Int, _ pendingCopy: inout Int, upTo end: Int) {
-        if copied < end {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: input[copied ..< end]))
-            map.copy(end - copied)
-            copied = end
-        }
-        pendingCopy = 0
+        return changed ? (out, map) : nil
     }
 
     /// The longest rule of group g whose key matches input at i: (rule index, key length).
@@ -134,19 +133,6 @@ struct TraditionalToSimplified: Sendable {
             if k == length { return (rule, length) }
         }
         return nil
-    }
-
-    private static func equal(_ input: UnsafeBufferPointer<UInt16>, _ i: Int, _ length: Int,
-                              _ pool: [UInt16], _ start: Int, _ end: Int) -> Bool {
-        guard end - start == length else { return false }
-        for k in 0 ..< length where input[i + k] != pool[start + k] { return false }
-        return true
-    }
-
-    private static func scalarCount(_ input: UnsafeBufferPointer<UInt16>, _ i: Int, _ length: Int) -> Int {
-        var count = 0
-        for k in 0 ..< length where input[i + k] & 0xFC00 != 0xDC00 { count += 1 }
-        return count
     }
 
     // MARK: parsing ICU's rule text
