@@ -155,6 +155,12 @@ import Foundation
         #expect(wide.text.string == "本")
     }
 
+    @Test func aNamedEncodingOfNothing() throws {
+        let decoded = try TextDecoder.decode([], options: .init(encoding: "gbk"))
+        #expect(decoded.text.units == [])
+        #expect(decoded.encoding == "gbk")
+    }
+
     @Test func unknownEncodingNames() {
         #expect(error(utf8("x"), .init(encoding: "no-such-charset")) == .unknownEncoding("no-such-charset"))
         #expect(error(utf8("x"), .init(encoding: "")) == .unknownEncoding(""))
@@ -298,5 +304,6 @@ import Foundation
         #expect(TextEncoder.encode("中文", as: "Big5") == [0xA4, 0xA4, 0xA4, 0xE5])
         #expect(TextEncoder.encode("中文", as: "UTF-16LE") == [0x2D, 0x4E, 0x87, 0x65])
         #expect(TextEncoder.encode("中文", as: "no-such-charset") == [])
+        #expect(TextEncoder.encode("", as: "GB18030") == [])
     }
 }

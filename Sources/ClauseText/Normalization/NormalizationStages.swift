@@ -62,8 +62,7 @@ enum NormalizationStages {
                 guard cas_nfkc_has_boundary_before(UInt32(c)) != 0 else { continue }
                 info[c] = 1
                 var unit = UInt16(c)
-                // Only a unit with a boundary after it too can be a piece of its own whatever follows
-                // (a boundary before the next character is checked at run time).
+                // Whether a piece is this unit alone depends on what follows: checked at run time.
                 let written = cas_nfkc_normalize(&unit, 1, &out, Int32(out.count))
                 if written == 1 && out[0] != unit { info[c] |= 2; single[c] = out[0] }
             }
