@@ -29,7 +29,7 @@ public enum LineReport {
     }
 
     /// A message folded onto one line, so that every problem stays one line for grep and editors.
-    static func oneLine(_ text: String) -> String {
+    public static func oneLine(_ text: String) -> String {
         var out = ""
         var lastWasSpace = false
         for scalar in text.unicodeScalars {
