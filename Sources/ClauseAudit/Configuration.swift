@@ -135,9 +135,6 @@ public struct Configuration: Sendable {
                 throw RuleLoadError(file: fields.file, line: line, message: "keys of '\(key)' must be names")
             }
             if let problem = check(text) { throw RuleLoadError(file: fields.file, line: line, message: problem) }
-            guard out[text] == nil else {
-                throw RuleLoadError(file: fields.file, line: line, message: "'\(text)' is set twice in '\(key)'")
-            }
             guard let raw = value.scalar?.string, let setting = Setting(raw) else {
                 throw RuleLoadError(file: fields.file, line: value.mark?.line ?? line,
                                     message: "'\(text)' must be off, on, info, warning or error, not '\(value.scalar?.string ?? "a \(value.kindName)")'")

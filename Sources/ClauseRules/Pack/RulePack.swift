@@ -97,6 +97,7 @@ extension YamlError {
     public var line: Int? {
         switch self {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): mark.line
+        case let .duplicatedKeysInMapping(_, context): context.mark.line
         default: nil
         }
     }
@@ -104,6 +105,8 @@ extension YamlError {
     public var problem: String {
         switch self {
         case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): problem
+        case let .duplicatedKeysInMapping(duplicates, _):
+            "a key is given twice: " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
         default: description
         }
     }
