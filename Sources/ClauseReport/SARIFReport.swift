@@ -151,7 +151,7 @@ public enum SARIFReport {
 
     /// A document's place: relative to the working directory (under `%SRCROOT%`) when it is inside it,
     /// a `file://` URI otherwise. Standard input is `stdin`.
-    static func artifactLocation(_ path: String, _ workingDirectory: String) -> JSONValue {
+    public static func artifactLocation(_ path: String, _ workingDirectory: String) -> JSONValue {
         if path == "-" { return .object([("uri", .string("stdin"))]) }
         let absolute = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
         let standard = URL(fileURLWithPath: absolute).standardizedFileURL.path
