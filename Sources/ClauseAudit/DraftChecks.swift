@@ -6,6 +6,7 @@ import ClauseText
 /// - `template`: a model text (示范文本) as published: blanks stay empty, and no choice box may be
 ///   ticked in advance.
 /// - `filled`: a contract being filled in: each group of two or more boxes has exactly one ticked
+///   (☑ ■ ☒ ▣, □ with √ beside it, or √ in place of a box)
 ///   (unless the text says 可多选 / 多项 / 可同时), and an empty blank is a warning (except inside an
 ///   option that was not chosen).
 /// - `signed`: as `filled`, and an empty blank is an error.
@@ -452,13 +453,31 @@ struct ScannedText {
 
     static let emptyBoxes: Set<Unicode.Scalar> = ["□", "☐"]
     static let tickedBoxes: Set<Unicode.Scalar> = ["■", "☑", "☒", "▣"]
+    static let tickMarks: Set<Unicode.Scalar> = ["√", "✓", "✔"]
+    static let openQuotes: Set<Unicode.Scalar> = ["“", "\"", "「", "‘", "'", "『"]
+    static let closeQuotes: Set<Unicode.Scalar> = ["”", "\"", "」", "’", "'", "』"]
+
+    /// A box or blank in quotation marks is being talked about (在“□”中打“√”), not filled in.
+    func quoted(_ range: Range<Int>) -> Bool {
+        guard let before = at(range.lowerBound - 1), let after = at(range.upperBound) else { return false }
+        return Self.openQuotes.contains(before) && Self.closeQuotes.contains(after)
+    }
 
     /// Boxes on one line form a group; lines that begin with a box continue the group above.
     func choiceGroups() -> [ChoiceGroup] {
         var groups: [ChoiceGroup] = []
         var previousLineHadBoxes = false
         for (index, line) in lines.enumerated() {
-            let positions = line.filter { Self.emptyBoxes.contains(s[$0]) || Self.tickedBoxes.contains(s[$0]) }
+            let isBox = { (i: Int) in Self.emptyBoxes.contains(self.s[i]) || Self.tickedBoxes.contains(self.s[i]) }
+            var positions = line.filter { isBox($0) && !quoted($0 ..< $0 + 1) }
+            // √ written instead of a box (√快递 beside □自提) is a ticked box of its own.
+            if !positions.isEmpty {
+                positions += line.filter { i in
+                    Self.tickMarks.contains(s[i]) && !quoted(i ..< i + 1)
+                        && !(i > line.lowerBound && isBox(i - 1)) && !(i + 1 < line.upperBound && isBox(i + 1))
+                }
+                positions.sort()
+            }
             guard !positions.isEmpty else {
                 previousLineHadBoxes = false
                 continue
@@ -466,7 +485,10 @@ struct ScannedText {
             var boxes: [Box] = []
             for (n, p) in positions.enumerated() {
                 let end = n + 1 < positions.count ? positions[n + 1] : line.upperBound
-                boxes.append(Box(ticked: Self.tickedBoxes.contains(s[p]), option: trimmed(p ..< end)))
+                // ☑, or □ with √ written beside it (what model texts ask: 以划“√”方式选定)
+                let ticked = Self.tickedBoxes.contains(s[p]) || Self.tickMarks.contains(s[p])
+                    || [at(p - 1), at(p + 1)].contains { $0.map(Self.tickMarks.contains) ?? false }
+                boxes.append(Box(ticked: ticked, option: trimmed(p ..< end)))
             }
             let context = string(index > 0 ? lines[index - 1] : line) + string(line)
             let multiple = ["多选", "多项", "可同时"].contains { context.contains($0) }
@@ -506,7 +528,12 @@ struct ScannedText {
                 } else if c == "【" {
                     var e = i + 1
                     while e < line.upperBound, Self.isSpace(s[e]) { e += 1 }
-                    if e < line.upperBound, s[e] == "】" { out.append(i ..< e + 1); i = e + 1 } else { i += 1 }
+                    if e < line.upperBound, s[e] == "】" {
+                        if !quoted(i ..< e + 1) { out.append(i ..< e + 1) }
+                        i = e + 1
+                    } else {
+                        i += 1
+                    }
                 } else {
                     i += 1
                 }
@@ -525,7 +552,7 @@ struct ScannedText {
                         continue
                     }
                 }
-                if runs[n].count >= (s[runs[n].lowerBound] == "_" ? 3 : 2) { out.append(runs[n]) }
+                if runs[n].count >= (s[runs[n].lowerBound] == "_" ? 3 : 2), !quoted(runs[n]) { out.append(runs[n]) }
                 n += 1
             }
         }

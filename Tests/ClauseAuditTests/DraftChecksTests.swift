@@ -158,6 +158,14 @@ import Testing
         ])
     }
 
+    @Test func aTickBesideABoxCountsAndQuotedBoxesAreInstructions() {
+        let text = "在“□”中划“√”选定，“【】”“____”中填写。\n付款方式：√□现金 □√转账\n交付方式：□自提 □快递√\n乙方：【】"
+        #expect(draft(text) == [
+            "2:7-2:15 warning [draft.choice-box] 这组选项勾选了 2 项，应当只选一项（several options chosen）",
+            "4:4-4:6 warning [draft.empty-blank] 空白处未填写（blank left empty）",
+        ])
+    }
+
     @Test func templateMustNotTickInAdvance() {
         #expect(draft("付款方式：■现金 □转账", stage: .template) == [
             "1:6-1:9 warning [draft.choice-box] 示范文本不应预先勾选选项（a model text leaves its choices open）",
