@@ -47,6 +47,9 @@ public struct DraftOutline: Sendable {
     }
 
     public var headings: [Heading] = []
+    /// Numbers of lines that start like a section in another style (三、 or 3、 or 3.). Agreements
+    /// numbered this way still cite their parts as 第三条, so such citations are checked against these.
+    public var sections: Set<Int> = []
 
     public func headings(_ kind: Kind) -> [Heading] { headings.filter { $0.kind == kind } }
 }
@@ -127,6 +130,14 @@ public enum DraftChecks {
         let labels = Set(outline.headings.map(\.label.lowerBound))
         for ref in text.references() where !labels.contains(ref.range.lowerBound) {
             let existing = outline.headings(ref.kind)
+            // An agreement numbered 三、 calls that part 第三条: check against its sections instead.
+            if ref.kind == .article, existing.isEmpty, !outline.sections.isEmpty {
+                if !outline.sections.contains(ref.number) {
+                    out.append((.danglingReference, ref.range,
+                                "引用的\(text.string(ref.label))不存在：本文本中没有编号为\(ref.number)的部分（dangling reference）", nil))
+                }
+                continue
+            }
             // A bare 第十五条 may cite another text; check it only when this document numbers its own.
             guard ref.explicit || !existing.isEmpty else { continue }
             let label = text.string(ref.label)
@@ -267,6 +278,7 @@ struct ScannedText {
         var sawChapterSinceArticle = false
         var lastArticle: Int?
         for (index, line) in lines.enumerated() {
+            if let section = section(in: line) { outline.sections.insert(section) }
             guard let heading = heading(in: line, index: index) else { continue }
             var h = heading
             switch h.kind {
@@ -306,6 +318,11 @@ struct ScannedText {
             while after < line.upperBound, s[after] == "*" { after += 1 }
             if let c = at(after), after < line.upperBound {
                 if Self.notAfterHeading.contains(c) && !(c == "、" && at(after + 1) != "第") { return nil }
+                // 第一条服务内容 is a heading without a space; 第十五条相关约定处理。 is a wrapped sentence.
+                if Self.isHan(c) {
+                    let rest = s[after ..< line.upperBound]
+                    if rest.count > 15 || rest.contains(where: { "。，；,;".unicodeScalars.contains($0) }) { return nil }
+                }
             }
             let kind: DraftOutline.Kind = s[end] == "章" ? .chapter : .article
             return .init(kind: kind, number: value, label: i ..< end + 1, line: index, run: 0, arabic: arabic)
@@ -337,7 +354,8 @@ struct ScannedText {
         return lower ..< upper
     }
 
-    /// Items of a paragraph: （一） (1) 1. 1、 一、 ① and 第X项.
+    /// Items (项) of a paragraph: （一） (1) ① and 第X项. Lines numbered 1. 1、 一、 are paragraphs
+    /// (款): model contracts number their paragraphs that way and cite them as 第2款.
     func isItem(_ line: Range<Int>) -> Bool {
         var i = line.lowerBound
         guard i < line.upperBound else { return false }
@@ -348,11 +366,22 @@ struct ScannedText {
             while i < line.upperBound, ChineseNumeral.isChinese(s[i]) || ChineseNumeral.isArabic(s[i]) || Self.isSpace(s[i]) { i += 1 }
             return i > line.lowerBound + 1 && i < line.upperBound && (s[i] == "）" || s[i] == ")")
         }
-        let start = i
-        while i < line.upperBound, ChineseNumeral.isChinese(s[i]) || ChineseNumeral.isArabic(s[i]) { i += 1 }
-        if i > start, i < line.upperBound, ["、", ".", "．", ")", "）"].contains(s[i]) { return true }
         if c == "第", let (_, _, end) = number(at: i + 1, limit: line.upperBound), at(end) == "项" { return true }
         return false
+    }
+
+    /// The number of a line that starts like 三、 3、 or 3. (not 3.1): a section in another style.
+    func section(in line: Range<Int>) -> Int? {
+        let t = trimmed(line)
+        var i = t.lowerBound
+        guard i < t.upperBound else { return nil }
+        let arabic = ChineseNumeral.isArabic(s[i])
+        while i < t.upperBound, arabic ? ChineseNumeral.isArabic(s[i]) : ChineseNumeral.isChinese(s[i]) { i += 1 }
+        guard i > t.lowerBound, i < t.upperBound, let value = ChineseNumeral.value(of: s[t.lowerBound ..< i]) else { return nil }
+        let mark = s[i]
+        if mark == "、" { return value }
+        if arabic, mark == "." || mark == "．", !(at(i + 1).map(ChineseNumeral.isArabic) ?? false) { return value }
+        return nil
     }
 
     // MARK: references

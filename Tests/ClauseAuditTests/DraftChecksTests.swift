@@ -82,11 +82,27 @@ import Testing
     }
 
     @Test func outlineCountsParagraphsButNotItems() {
-        let text = "第一条 服务\n甲方提供服务。\n（一）健身；\n（二）游泳。\n乙方按时付款。\n第二条 乙方应当按时付款，逾期的按日支付违约金。\n1. 第一项\n第三条 其他"
+        // 1. and 2. number paragraphs (款) in model contracts; （一） and ① are items (项).
+        let text = "第一条 服务\n甲方提供服务。\n（一）健身；\n（二）游泳。\n①毛巾\n乙方按时付款。\n第二条 乙方应当按时付款，逾期的按日支付违约金。\n1. 逾期十日的，甲方可以解除合同。\n第三条 其他"
         let outline = DraftChecks.outline(PreparedText(plain: SourceText(text)))
         #expect(outline.headings.map { "\($0.kind) \($0.number) \($0.paragraphs)" } == [
-            "article 1 2", "article 2 1", "article 3 0",
+            "article 1 2", "article 2 2", "article 3 0",
         ])
+    }
+
+    @Test func aWrappedLineStartingWithAnArticleIsNoHeading() {
+        let text = "第一条 总则\n第二条 费用\n详见本合同\n第十五条相关约定处理。\n第三条服务内容\n第四条　其他"
+        #expect(draft(text) == [
+            "4:1-4:5 error [draft.dangling-reference] 引用的第十五条不存在：本文本中没有第十五条（dangling reference）",
+        ])
+    }
+
+    @Test func agreementsNumberedInAnotherStyleAreCheckedAgainstTheirSections() {
+        let text = "一、总则\n详见本协议第三条、第二条。\n二、服务\n1、内容\n1.1 细则\n四、其他"
+        #expect(draft(text) == [
+            "2:6-2:9 error [draft.dangling-reference] 引用的第三条不存在：本文本中没有编号为3的部分（dangling reference）",
+        ])
+        #expect(DraftChecks.outline(PreparedText(plain: SourceText(text))).sections == [1, 2, 4])
     }
 
     // MARK: references
