@@ -26,3 +26,4 @@ public enum TextDecoder { public static func decode(_ bytes: [UInt8], options: D
 public enum HTMLExtractor { public static func extract(_ source: [UInt16]) -> ExtractedText { ExtractedText(units: source, toSource: .identity(length: source.count)) } }
 public struct DocxLimits: Sendable { public var maxInflatedBytes: Int = 64 << 20; public var maxEntries: Int = 10_000; public init() {} }
 public enum DocxExtractor { public static func extract(_ bytes: [UInt8], limits: DocxLimits = .init()) throws(TextError) -> ExtractedText { throw .brokenDocx("placeholder") } }
+public enum TextEncoder { public static func encode(_ string: String, as charset: String) -> [UInt8] { Array(string.utf8) } }

@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// The rule pack: `pack.yml` and every rule file beside it, in path order (which decides who wins
-/// when two rules of one category fire on the same text).
+/// The rule pack: `pack.yml` and every rule file below it, sector folders first (the order decides who
+/// wins when two rules of one category fire on the same text).
 public struct RulePack: Sendable {
     public var name: String
     public var version: String
@@ -72,7 +72,8 @@ public struct RulePack: Sendable {
         return pack
     }
 
-    /// Every `*.yml` / `*.yaml` below the directory except pack.yml, in path order.
+    /// Every `*.yml` / `*.yaml` below the directory except pack.yml: files in deeper folders first (a
+    /// sector's rule is more specific than a general one and should win an overlap), then path order.
     static func ruleFiles(in directory: String) throws(RuleLoadError) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: directory) else {
             throw RuleLoadError(file: directory, line: nil, message: "rule directory cannot be read")
@@ -82,7 +83,8 @@ public struct RulePack: Sendable {
             guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), relative != "pack.yml" else { continue }
             files.append(relative)
         }
-        return files.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        let depth = { (path: String) in path.split(separator: "/").count }
+        return files.sorted { (depth($1), $0) < (depth($0), $1) }.map { (directory as NSString).appendingPathComponent($0) }
     }
 
     static func parse(_ file: String) throws(RuleLoadError) -> Node {

@@ -34,7 +34,7 @@ public struct YAMLFields {
     public func optionalString(_ key: String) throws(RuleLoadError) -> String? {
         guard let value = mapping[key] else { return nil }
         guard let scalar = value.scalar else { throw error(key, "'\(key)' must be text") }
-        let text = scalar.string.trimmingSpaces
+        let text = scalar.string.trimmingSpaces.unfoldingChineseLines
         return text.isEmpty ? nil : text
     }
 
@@ -74,6 +74,18 @@ public struct YAMLFields {
 }
 
 extension String {
+    /// YAML's folded scalars (`>-`) join lines with a space, which Chinese text does not want: a space
+    /// between two non-ASCII characters goes.
+    var unfoldingChineseLines: String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == " ", i > 0, i + 1 < scalars.count, !scalars[i - 1].isASCII, !scalars[i + 1].isASCII { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
     public var trimmingSpaces: String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
