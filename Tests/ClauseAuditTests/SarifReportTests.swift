@@ -192,6 +192,15 @@ import Testing
         #expect(try validate("{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {}}]}") == "['runs', 0, 'tool']: 'driver' is a required property")
     }
 
+    @Test(.enabled(if: validatorAvailable && FileManager.default.fileExists(atPath: repositoryRoot + "/clause-rules/pack.yml"),
+                   "needs python3 with jsonschema, the SARIF schema and the bundled rule pack"))
+    func theBundledPackOnTheExampleGivesValidSARIF() throws {
+        let run = try runTool(["lint", "--format", "sarif", "examples/gym-membership.txt"])
+        #expect(run.status == 1)
+        #expect(try validate(run.out) == "valid")
+        #expect(run.out.contains("\"uri\": \"examples/gym-membership.txt\""))
+    }
+
     @Test(.enabled(if: validatorAvailable, "needs python3 with jsonschema and ../shared/spec/sarif-schema-2.1.0.json"))
     func commandsWriteValidSARIF() throws {
         let dir = LintFixture.temporaryFolder()
