@@ -82,8 +82,8 @@ struct AuditCommand: ParsableCommand {
         let auditor = Auditor(engine: try common.engine())
         let rulesVersion = auditor.engine.pack.version
         let source = DocumentSource(roots: paths, listFile: listFile,
-                                    filter: DocumentFilter(extensions: extensions, include: include.map(Glob.init),
-                                                           exclude: exclude.map(Glob.init), hidden: hidden))
+                                    filter: DocumentFilter(extensions: extensions, include: include.map(PathGlob.init),
+                                                           exclude: exclude.map(PathGlob.init), hidden: hidden))
 
         var summary = BulkSummary()
         var skip = Set<String>()

@@ -16,12 +16,12 @@ public struct DocumentFilter: Sendable {
 
     /// Lower-case extensions without the dot.
     public var extensions: Set<String>
-    public var include: [Glob]
-    public var exclude: [Glob]
+    public var include: [PathGlob]
+    public var exclude: [PathGlob]
     /// Whether to enter hidden folders and take hidden files (names starting with '.').
     public var hidden: Bool
 
-    public init(extensions: [String] = [], include: [Glob] = [], exclude: [Glob] = [], hidden: Bool = false) {
+    public init(extensions: [String] = [], include: [PathGlob] = [], exclude: [PathGlob] = [], hidden: Bool = false) {
         let cleaned = extensions.flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             .map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }

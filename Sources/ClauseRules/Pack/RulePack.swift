@@ -21,7 +21,11 @@ public struct RulePack: Sendable {
     public static func bundledDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
         let fm = FileManager.default
         var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-        let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+        // Found through PATH (as pre-commit runs it), argv[0] is a bare name: ask the system where the
+        // executable really is, so the pack beside a hook's checkout is found, not the user's folder.
+        let path = executable.contains("/") ? executable
+            : (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executable
+        let exe = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         starts.insert(exe.deletingLastPathComponent(), at: 0)
         for start in starts {
             var dir = start
@@ -84,38 +88,27 @@ public struct RulePack: Sendable {
     }
 
     static func parse(_ file: String) throws(RuleLoadError) -> Node {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw RuleLoadError(file: file, line: nil, message: "cannot be read")
+        guard let node = try YAMLFields.parse(file: file) else {
+            throw RuleLoadError(file: file, line: nil, message: "is empty")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleLoadError(file: file, line: nil, message: "is not UTF-8")
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw RuleLoadError(file: file, line: nil, message: "is empty")
-            }
-            return node
-        } catch let error as RuleLoadError {
-            throw error
-        } catch let error as YamlError {
-            throw RuleLoadError(file: file, line: error.line, message: "YAML: \(error.problem)")
-        } catch {
-            throw RuleLoadError(file: file, line: nil, message: "YAML: \(error)")
-        }
+        return node
     }
 }
 
 extension YamlError {
-    var line: Int? {
+    public var line: Int? {
         switch self {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): mark.line
+        case let .duplicatedKeysInMapping(_, context): context.mark.line
         default: nil
         }
     }
 
-    var problem: String {
+    public var problem: String {
         switch self {
         case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): problem
+        case let .duplicatedKeysInMapping(duplicates, _):
+            "a key is given twice: " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
         default: description
         }
     }

@@ -2,7 +2,7 @@
 /// inside one path segment, `**` any number of whole segments, `?` one character, `[abc]` / `[a-z]` /
 /// `[!abc]` one of a set. A pattern without `/` is matched against the file's name wherever it is
 /// (`*.html`), one with `/` against the path relative to the folder walked (`drafts/**`).
-public struct Glob: Sendable, Equatable, CustomStringConvertible {
+public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let segments: [[Character]]
     private let anchored: Bool
