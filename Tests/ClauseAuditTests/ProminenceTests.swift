@@ -93,4 +93,18 @@ struct ProminenceTests {
         #expect(all.map(\.rule.id) == ["test.no-liability", "prominence.not-emphasised", "test.final-right", "test.no-refund",
                                        "prominence.not-emphasised", "prominence.not-emphasised", "test.penalty", "test.change"])
     }
+
+    @Test func htmlInputsAreCheckedThroughTheExtractorsRuns() throws {
+        let html = "<h1>服务协议</h1>\n<p>第一条 物品丢失概不负责。</p>\n<p><b>第二条 会员卡售出概不退款。</b></p>\n<p>第三条 会员<u>卡售出概不退款</u>，恕不另行通知。</p>"
+        let result = bulkAuditor.audit(Array(html.utf8), path: "a.html", scratch: MatchScratch())
+        #expect(result.findings.map(\.rule.id) == ["test.no-liability", "prominence.not-emphasised", "test.no-refund", "test.no-refund"])
+        let notice = try #require(result.findings.first { $0.rule.id == Prominence.ruleID })
+        // Offsets in the HTML source, as for every finding.
+        #expect(notice.text == "概不负责")
+        #expect(notice.span.line == 2)
+        #expect(notice.span.column == 12)
+        // Markdown carries no formatting the check could read: no finding there.
+        let markdown = bulkAuditor.audit(Array("第一条 物品丢失**概不负责**。".utf8), path: "a.md", scratch: MatchScratch())
+        #expect(!markdown.findings.contains { $0.rule.id == Prominence.ruleID })
+    }
 }
