@@ -133,8 +133,16 @@ public struct HTMLReport {
 
     /// The text, paragraph by paragraph, each with the notes of the findings that start in it.
     private func textWithNotes(_ findings: [Finding], prepared: PreparedText, key: String) -> String {
+        // The document's own emphasis is shown too: whether a clause was set off is what the
+        // prominence check asks, and the reviewer should see it.
+        let body = prepared.extracted.bodyFontSizeHalfPoints
+        let styles = prepared.extracted.runs.map { run in
+            HTMLTextLayout.Style(range: run.range, bold: run.bold, underline: run.underline,
+                                 larger: body != nil && (run.fontSizeHalfPoints ?? 0) > body!)
+        }.filter { $0.bold || $0.underline || $0.larger }
         let layout = HTMLTextLayout(text: prepared.extracted.units,
-                                    ranges: findings.map { prepared.extracted.toSource.targetRange(of: $0.sourceRange) })
+                                    ranges: findings.map { prepared.extracted.toSource.targetRange(of: $0.sourceRange) },
+                                    styles: styles)
         var out = findings.isEmpty ? "<div class=\"body plain\">\n" : "<div class=\"body\">\n"
         for paragraph in layout.paragraphs {
             let notes = paragraph.notes
@@ -145,7 +153,11 @@ public struct HTMLReport {
                     let f = findings[start]
                     out += "<a class=\"ref badge-\(f.category.rawValue)\" id=\"\(key)-f\(start + 1)\" href=\"#\(key)-n\(start + 1)\" data-f=\"\(key)-\(start + 1)\">\(start + 1)</a>"
                 }
-                let text = HTML.escape(segment.text)
+                var text = HTML.escape(segment.text)
+                if let style = segment.style {
+                    let classes = [style.bold ? "fb" : nil, style.underline ? "fu" : nil, style.larger ? "fl" : nil].compactMap { $0 }
+                    text = "<span class=\"\(classes.joined(separator: " "))\">\(text)</span>"
+                }
                 if segment.covering.isEmpty {
                     out += text
                 } else {
@@ -214,6 +226,7 @@ public struct HTMLReport {
     .row{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:0 24px;align-items:start}
     .plain .row{grid-template-columns:minmax(0,1fr)}
     .para{margin:0;padding:3px 0;font:16px/1.95 \(HTML.serifFonts);white-space:pre-wrap;overflow-wrap:anywhere}
+    .fb{font-weight:700}.fu{text-decoration:underline}.fl{font-size:1.15em}
     mark.hl{color:inherit;border-radius:2px;padding:1px 0}mark.hl.off{background:none;box-shadow:none}
     a.ref{display:inline-block;min-width:17px;height:17px;margin:0 2px;border-radius:9px;font:600 11px/17px \(HTML.sansFonts);text-align:center;text-decoration:none;vertical-align:super}
     .notes{padding:4px 0 10px}
@@ -257,12 +270,20 @@ public struct HTMLReport {
 /// The text cut into paragraphs (at line breaks) and each paragraph into segments on which the same
 /// findings lie, in the text's own offsets. Kept apart from the markup so it can be tested alone.
 struct HTMLTextLayout {
+    /// Emphasis the document gives a stretch of its text.
+    struct Style: Equatable {
+        var range: Range<Int> = 0 ..< 0
+        var bold = false, underline = false, larger = false
+    }
+
     struct Segment: Equatable {
         var text: String
         /// Findings (indices) covering the segment.
         var covering: [Int]
         /// Findings that start at the segment's start.
         var starts: [Int]
+        /// The document's emphasis on the segment, if any (range left empty).
+        var style: Style? = nil
     }
 
     struct Paragraph {
@@ -274,7 +295,7 @@ struct HTMLTextLayout {
 
     var paragraphs: [Paragraph] = []
 
-    init(text units: [UInt16], ranges: [Range<Int>]) {
+    init(text units: [UInt16], ranges: [Range<Int>], styles: [Style] = []) {
         let count = units.count
         let ranges = ranges.map { min($0.lowerBound, count) ..< min($0.upperBound, count) }
         var bounds: [Range<Int>] = []
@@ -299,12 +320,25 @@ struct HTMLTextLayout {
                 }
                 if noteParagraph[i] == p { starting[max(r.lowerBound, bound.lowerBound), default: []].append(i) }
             }
+            let styled = styles.filter { $0.range.lowerBound < bound.upperBound && $0.range.upperBound > bound.lowerBound }
+            for style in styled {
+                if style.range.lowerBound > bound.lowerBound && style.range.lowerBound < bound.upperBound { cuts.insert(style.range.lowerBound) }
+                if style.range.upperBound > bound.lowerBound && style.range.upperBound < bound.upperBound { cuts.insert(style.range.upperBound) }
+            }
             let points = cuts.sorted()
             var segments: [Segment] = []
             for (a, b) in zip(points, points.dropFirst()) {
                 let covering = ranges.indices.filter { ranges[$0].lowerBound <= a && ranges[$0].upperBound >= b && !ranges[$0].isEmpty }
+                var style: Style? = nil
+                for s in styled where s.range.lowerBound <= a && s.range.upperBound >= b {
+                    var merged = style ?? Style()
+                    merged.bold = merged.bold || s.bold
+                    merged.underline = merged.underline || s.underline
+                    merged.larger = merged.larger || s.larger
+                    style = merged
+                }
                 segments.append(Segment(text: String(decoding: units[a ..< b], as: UTF16.self), covering: covering,
-                                        starts: starting.removeValue(forKey: a) ?? []))
+                                        starts: starting.removeValue(forKey: a) ?? [], style: style))
             }
             // Findings that start at the paragraph's end (empty ranges) keep their marker.
             let rest = starting.values.flatMap { $0 }.sorted()

@@ -109,4 +109,21 @@ struct ReportHTMLLayoutTests {
             ["c|[0, 2]|[0]", "d|[0]|[]", "e|[0, 1]|[1]", "fg|[1]|[]"],
         ])
     }
+
+    @Test func theDocumentsOwnEmphasisIsShown() {
+        // "abcdef": bold over "bcd", underline over "de", a finding over "cdef".
+        let layout = HTMLTextLayout(text: Array("abcdef".utf16), ranges: [2 ..< 6],
+                                    styles: [.init(range: 1 ..< 4, bold: true), .init(range: 3 ..< 5, underline: true)])
+        let shown = layout.paragraphs[0].segments.map { seg in
+            "\(seg.text)|\(seg.covering)|" + (seg.style.map { ($0.bold ? "b" : "") + ($0.underline ? "u" : "") } ?? "-")
+        }
+        #expect(shown == ["a|[]|-", "b|[]|b", "c|[0]|b", "d|[0]|bu", "e|[0]|u", "f|[0]|-"])
+    }
+
+    @Test func boldInAnHTMLInputIsBoldInTheReport() {
+        let html = "<p>第一条 <b>丢失概不负责</b>。</p>"
+        let result = bulkAuditor.audit(Array(html.utf8), path: "a.html", scratch: MatchScratch())
+        let page = HTMLReport(rulesVersion: "t1").render([result])
+        #expect(page.contains("<p class=\"para\">第一条 <span class=\"fb\">丢失</span><a class=\"ref badge-C1\" id=\"d1-f1\" href=\"#d1-n1\" data-f=\"d1-1\">1</a><mark class=\"hl bg-C1\" data-f=\"d1-1\"><span class=\"fb\">概不负责</span></mark>。</p>"))
+    }
 }
