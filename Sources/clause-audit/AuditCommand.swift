@@ -81,7 +81,7 @@ struct AuditCommand: ParsableCommand {
         do { try input.auditOptions.validate() } catch { throw Failure("--encoding: \(error.message)") }
         let auditor = Auditor(engine: try common.engine())
         let rulesVersion = auditor.engine.pack.version
-        let source = DocumentSource(roots: paths, listFile: listFile,
+        var source = DocumentSource(roots: paths, listFile: listFile,
                                     filter: DocumentFilter(extensions: extensions, include: include.map(PathGlob.init),
                                                            exclude: exclude.map(PathGlob.init), hidden: hidden))
 
@@ -103,6 +103,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
 
+        source.excludeOwn([common.output, reportDir, self.summary].compactMap { $0 })
         let options = BulkOptions(jobs: jobs, maxSize: maxSize.bytes, audit: input.auditOptions,
                                   minSeverity: common.minSeverity, skip: skip)
         let runner = BulkRunner(auditor: auditor, options: options)

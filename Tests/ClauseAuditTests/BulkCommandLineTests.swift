@@ -110,6 +110,15 @@ import Testing
         #expect(summary.contains("续跑：沿用此前已完成的 1 份"))
     }
 
+    @Test func theRunsOwnFilesInsideTheCorpusAreNotAudited() throws {
+        let dir = folder(["a.txt": "合同。", "reports/old.html": "<p>本店保留最终解释权</p>", "summary.html": "<p>x</p>"])
+        let run = try runTool(["audit", dir, "--rules", bulkPackDirectory, "--output", dir + "/out.txt",
+                               "--report-dir", dir + "/reports", "--summary", dir + "/summary.html"])
+        #expect(run.status == 0, "\(run.err)")
+        let records = lines(try String(contentsOfFile: dir + "/out.txt", encoding: .utf8))
+        #expect(records.map(path) == [dir + "/a.txt"])
+    }
+
     @Test func fromListAndUsageErrors() throws {
         let dir = folder(["a.txt": "合同。"])
         let list = dir + "/list"

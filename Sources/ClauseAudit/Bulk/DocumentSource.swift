@@ -91,11 +91,19 @@ public struct DocumentSource: Sendable {
     /// A file with one path per line (`--from`); "-" is standard input.
     public var listFile: String?
     public var filter: DocumentFilter
+    /// Files and folders the run writes itself (its output, its report folder): a walk passes over
+    /// them, so a report folder inside the corpus is not audited as part of it.
+    var own: Set<FileInfo.ID> = []
 
     public init(roots: [String], listFile: String? = nil, filter: DocumentFilter = DocumentFilter()) {
         self.roots = roots
         self.listFile = listFile
         self.filter = filter
+    }
+
+    /// Leaves the run's own files out of every walk (those that exist now).
+    public mutating func excludeOwn(_ paths: [String]) {
+        for path in paths { if let info = FileInfo(path) { own.insert(info.id) } }
     }
 
     /// Calls `body` for every document path in order; returns what was passed over.
@@ -181,6 +189,10 @@ public struct DocumentSource: Sendable {
                 } else {
                     counts.filesNotSelected += 1
                 }
+                continue
+            }
+            if own.contains(info.id) {
+                if info.isDirectory { counts.foldersNotEntered += 1 } else { counts.filesNotSelected += 1 }
                 continue
             }
             if info.isDirectory {
