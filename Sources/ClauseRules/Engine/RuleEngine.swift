@@ -4,13 +4,18 @@ import ClauseText
 public final class RuleEngine: Sendable {
     public let pack: RulePack
     let rules: [CompiledRule]
+    /// Nil when the engine was asked to scan every pattern over the whole text (for comparisons).
+    let prefilter: Prefilter?
 
-    public init(pack: RulePack, normalizer: Normalizer = .shared) throws(RuleLoadError) {
+    /// `prefilter: false` runs every pattern over every whole text: the same findings, slower; for
+    /// benchmarks and for the test that holds the prefilter to exactly the same findings.
+    public init(pack: RulePack, normalizer: Normalizer = .shared, prefilter: Bool = true) throws(RuleLoadError) {
         self.pack = pack
         let source = PatternSource(fragments: pack.fragments, normalizer: normalizer)
         var compiled: [CompiledRule] = []
         for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source)) }
         rules = compiled
+        self.prefilter = prefilter ? Prefilter(rules: compiled) : nil
     }
 
     /// Loads, validates and compiles the pack in `directory`.
@@ -33,9 +38,10 @@ public final class RuleEngine: Sendable {
         var found: [Finding] = []
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
                 let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch)
-                for rule in rules where only?.contains(rule.rule.id) ?? true {
+                let plan = prefilter?.plan(for: buffer)
+                for (number, rule) in rules.enumerated() where only?.contains(rule.rule.id) ?? true {
                     do throws(MatchError) {
-                        found += try context.findings(of: rule)
+                        found += try context.findings(of: rule) { plan?.starts(rule: number, pattern: $0) ?? .everywhere }
                     } catch {
                         throw Failure(rule: rule.rule.id, reason: "\(error.message) (pattern \(error.pattern))")
                     }

@@ -1,0 +1,229 @@
+/// What the prefilter may assume about a pattern: a set of literals such that every match contains at
+/// least one of them, no further than `maxBefore` code units from the start of the match. UTF-16 code
+/// units throughout, the units the text is matched in. Conservative by construction: when in doubt a
+/// pattern gets no literals (it always runs) or no bound (it is searched from the start of the text).
+struct RequiredLiterals: Equatable {
+    /// Every match contains one of these; nil when no such set was found.
+    var literals: [[UInt16]]?
+    /// A match contains one of the literals starting at most this far from the match's own start;
+    /// nil when that distance is unbounded.
+    var maxBefore: Int?
+
+    init(literals: [[UInt16]]?, maxBefore: Int?) {
+        self.literals = literals
+        self.maxBefore = maxBefore
+    }
+
+    init(pattern source: String) {
+        let facts = Facts.of(PatternSyntax.parse(source))
+        var required = facts.required
+        if required == nil, let strings = facts.strings, !strings.contains(where: \.isEmpty) {
+            required = Facts.Required(literals: strings, maxBefore: 0)
+        }
+        guard let required else {
+            self.init(literals: nil, maxBefore: nil)
+            return
+        }
+        let (kept, slack) = Self.minimized(required.literals)
+        self.init(literals: kept, maxBefore: required.maxBefore.map { $0 + slack })
+    }
+
+    /// A literal that contains another one of the set adds nothing: any text containing it contains the
+    /// shorter one too. Dropping it keeps the scanner's table small; the shorter one may stand further
+    /// into the match, by at most `slack` units.
+    static func minimized(_ set: [[UInt16]]) -> (kept: [[UInt16]], slack: Int) {
+        let sorted = Set(set).sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        var kept: [[UInt16]] = []
+        var slack = 0
+        for literal in sorted {
+            if let inner = kept.first(where: { literal.contains(subsequence: $0) }) {
+                slack = max(slack, literal.count - inner.count)
+            } else {
+                kept.append(literal)
+            }
+        }
+        return (kept.sorted { $0.lexicographicallyPrecedes($1) }, slack)
+    }
+}
+
+/// The bottom-up facts of one node of a pattern.
+private struct Facts {
+    struct Required {
+        /// Every match contains one of these (none of them empty)...
+        var literals: [[UInt16]]
+        /// ... starting at most this many units after the match's start (nil: unbounded).
+        var maxBefore: Int?
+    }
+
+    /// Every match of the node is one of these strings (a superset is fine); nil when too many.
+    var strings: [[UInt16]]?
+    var required: Required?
+    /// No match is longer than this (nil: unbounded).
+    var maxLength: Int?
+
+    /// Sets larger than this are given up (the scanner would gain little from them).
+    static let setLimit = 64
+    /// Longer literals are cut: a prefix of a required literal is required too, at the same place.
+    static let lengthLimit = 12
+
+    static let emptyMatch = Facts(strings: [[]], required: nil, maxLength: 0)
+    static let unknown = Facts(strings: nil, required: nil, maxLength: nil)
+
+    static func of(_ node: PatternNode) -> Facts {
+        switch node {
+        case .empty, .lookaround:
+            // Assertions consume nothing; whatever they test lies outside the match's literals.
+            return emptyMatch
+        case let .char(c):
+            let units = Array(String(c).utf16)
+            return Facts(strings: [units], required: Required(literals: [units], maxBefore: 0), maxLength: units.count)
+        case let .oneOf(set):
+            if let listed = set.listedScalars, !listed.isEmpty {
+                let strings = listed.map { Array(String($0).utf16) }
+                return Facts(strings: strings, required: Required(literals: strings, maxBefore: 0),
+                             maxLength: strings.map(\.count).max())
+            }
+            return Facts(strings: nil, required: nil, maxLength: 2)  // one code point: at most a surrogate pair
+        case let .group(body, _):
+            return of(body)
+        case let .alternation(branches):
+            return alternation(branches.map(of))
+        case let .sequence(items):
+            return sequence(items.map(of))
+        case let .repeated(body, min, max, _):
+            return repeated(of(body), min: min, max: max)
+        case .opaque:
+            return unknown
+        }
+    }
+
+    private static func alternation(_ branches: [Facts]) -> Facts {
+        var strings: [[UInt16]]? = []
+        var literals: [[UInt16]]? = []
+        var maxBefore: Int? = 0
+        var maxLength: Int? = 0
+        for branch in branches {
+            if let s = branch.strings, let all = strings, all.count + s.count <= setLimit { strings = all + s } else { strings = nil }
+            if let r = branch.required, let all = literals {
+                literals = all + r.literals
+                maxBefore = maxBefore.flatMap { m in r.maxBefore.map { Swift.max(m, $0) } }
+            } else {
+                literals = nil
+            }
+            maxLength = maxLength.flatMap { m in branch.maxLength.map { Swift.max(m, $0) } }
+        }
+        let required = literals.map { Required(literals: cut($0), maxBefore: maxBefore) }
+        return Facts(strings: strings.map(unique), required: required, maxLength: maxLength)
+    }
+
+    private static func sequence(_ items: [Facts]) -> Facts {
+        // How far into a match each item can start: the sum of the longest matches before it.
+        var offsets: [Int?] = []
+        var total: Int? = 0
+        for item in items {
+            offsets.append(total)
+            total = total.flatMap { t in item.maxLength.map { t + $0 } }
+        }
+        // Candidates for the required set: each item's own, and the product of each run of items
+        // whose strings are known (split where the product would grow past the limit).
+        var candidates: [Required] = []
+        for (index, item) in items.enumerated() {
+            if let r = item.required {
+                candidates.append(Required(literals: r.literals, maxBefore: offsets[index].flatMap { o in r.maxBefore.map { o + $0 } }))
+            }
+        }
+        var run: (start: Int, product: [[UInt16]])? = nil
+        func closeRun() {
+            if let run, !run.product.contains(where: \.isEmpty) {
+                candidates.append(Required(literals: cut(run.product), maxBefore: offsets[run.start]))
+            }
+            run = nil
+        }
+        for (index, item) in items.enumerated() {
+            guard let strings = item.strings else {
+                closeRun()
+                continue
+            }
+            if let current = run, let next = product(current.product, strings) {
+                run = (current.start, next)
+            } else {
+                closeRun()
+                run = (index, strings)
+            }
+        }
+        closeRun()
+        let strings = items.reduce([[UInt16]]?([[]])) { partial, item in
+            guard let partial, let s = item.strings else { return nil }
+            return product(partial, s)
+        }
+        return Facts(strings: strings, required: best(candidates), maxLength: total)
+    }
+
+    private static func repeated(_ body: Facts, min: Int, max: Int?) -> Facts {
+        var strings: [[UInt16]]? = nil
+        if let s = body.strings, let max, max <= 3 {
+            var all: [[UInt16]] = min == 0 ? [[]] : []
+            var power: [[UInt16]] = [[]]
+            var known = true
+            for count in stride(from: 1, through: max, by: 1) {
+                guard let next = product(power, s) else { known = false; break }
+                power = next
+                if count >= min { all += power }
+            }
+            if known && all.count <= setLimit { strings = unique(all) }
+        }
+        let maxLength = max == 0 ? 0 : max.flatMap { m in body.maxLength.map { $0 * m } }
+        // The first repetition starts where the node starts, and it holds one of the body's literals.
+        return Facts(strings: strings, required: min >= 1 ? body.required : nil, maxLength: maxLength)
+    }
+
+    /// Every concatenation of one string from `a` with one from `b`, or nil past the limit.
+    /// (Duplicates are rare and harmless here; sets are made unique where they are kept.)
+    private static func product(_ a: [[UInt16]], _ b: [[UInt16]]) -> [[UInt16]]? {
+        guard a.count * b.count <= setLimit else { return nil }
+        if a.count == 1 && a[0].isEmpty { return b }
+        if b.count == 1 && b[0].isEmpty { return a }
+        var out: [[UInt16]] = []
+        out.reserveCapacity(a.count * b.count)
+        for x in a { for y in b { out.append(x + y) } }
+        return out
+    }
+
+    private static func unique(_ set: [[UInt16]]) -> [[UInt16]] {
+        guard set.count > 1 else { return set }
+        var seen = Set<[UInt16]>(minimumCapacity: set.count)
+        return set.filter { seen.insert($0).inserted }
+    }
+
+    private static func cut(_ set: [[UInt16]]) -> [[UInt16]] {
+        unique(set.map { $0.count > lengthLimit ? Array($0.prefix(lengthLimit)) : $0 })
+    }
+
+    /// The most selective candidate: the longest shortest literal first (a one-character literal such
+    /// as 不 occurs everywhere), then one whose place in the match is bounded, then the fewest literals.
+    private static func best(_ candidates: [Required]) -> Required? {
+        func score(_ r: Required) -> (Int, Int, Int) {
+            var shortest = Int.max
+            for literal in r.literals { shortest = Swift.min(shortest, literal.count) }
+            return (Swift.min(shortest, 3), r.maxBefore == nil ? 0 : 1, -r.literals.count)
+        }
+        var best: Required? = nil
+        var bestScore = (0, 0, 0)
+        for candidate in candidates where !candidate.literals.isEmpty {
+            let s = score(candidate)
+            if s.0 > 0 && (best == nil || bestScore < s) { (best, bestScore) = (candidate, s) }
+        }
+        return best
+    }
+}
+
+extension Array where Element == UInt16 {
+    /// Whether `needle` occurs in this array as a contiguous run.
+    func contains(subsequence needle: [UInt16]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
+        for start in 0 ... (count - needle.count) where self[start] == needle[0] {
+            if self[start ..< start + needle.count].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}
