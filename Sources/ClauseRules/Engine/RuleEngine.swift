@@ -87,9 +87,21 @@ public final class RuleEngine: Sendable {
 }
 
 extension RuleEngine {
+    /// The syntax of an exported pattern list.
+    public enum PatternDialect: String, CaseIterable, Sendable {
+        /// As compiled: PCRE2 (fragments expanded, punctuation folded).
+        case pcre2
+        /// For ripgrep's default engine (`rg -f`): see `RipgrepDialect` for what changes.
+        case ripgrep
+    }
+
     /// Every rule's trigger patterns as compiled (fragments expanded, punctuation folded), for other
-    /// tools such as `rg -f`.
-    public func exportedPatterns() -> [String] {
-        rules.flatMap { $0.patterns.map(\.source) }
+    /// tools such as `rg -f`. In the ripgrep dialect a pattern Rust's engine cannot express is left out.
+    public func exportedPatterns(dialect: PatternDialect = .pcre2) -> [String] {
+        let sources = rules.flatMap { $0.patterns.map(\.source) }
+        switch dialect {
+        case .pcre2: return sources
+        case .ripgrep: return sources.compactMap(RipgrepDialect.translate)
+        }
     }
 }
