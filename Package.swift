@@ -40,6 +40,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The in-process half of the benchmark (benchmarks/run.sh): meaningful in release builds only.
+        .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "benchmarks/clause-bench"),
+
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
