@@ -16,41 +16,51 @@ struct LiteralScanner: Sendable {
 
     init(literals: [[UInt16]]) {
         self.literals = literals
-        // Build with dictionaries, then flatten into arrays for scanning.
-        var children: [[UInt16: Int]] = [[:]]  // node 0 is the root
-        var ends: [Int32] = [-1]
-        for (id, literal) in literals.enumerated() where !literal.isEmpty {
-            var node = 0
-            for unit in literal {
-                if let next = children[node][unit] {
-                    node = next
-                } else {
-                    children.append([:])
-                    ends.append(-1)
-                    children[node][unit] = children.count - 1
-                    node = children.count - 1
-                }
-            }
-            ends[node] = Int32(id)
-        }
+        // Built from the literals in sorted order: the children of a node are then contiguous runs,
+        // laid out breadth first without a dictionary per node.
+        let order = literals.indices.filter { !literals[$0].isEmpty }.sorted { literals[$0].lexicographicallyPrecedes(literals[$1]) }
         var roots = [Int32](repeating: 0, count: 1 << 16)
-        for (unit, node) in children[0] { roots[Int(unit)] = Int32(node) }
-        var start: [Int32] = []
+        var edgeStart: [Int32] = [0, 0]   // node 0 (the root's edges live in `roots`)
         var units: [UInt16] = []
         var targets: [Int32] = []
-        for edges in children {
-            start.append(Int32(units.count))
-            for (unit, node) in edges.sorted(by: { $0.key < $1.key }) {
-                units.append(unit)
-                targets.append(Int32(node))
+        var terminal: [Int32] = [-1]
+        // A queue of (node, range of `order` sharing the node's prefix, depth).
+        var queue: [(node: Int, range: Range<Int>, depth: Int)] = [(0, 0 ..< order.count, 0)]
+        var head = 0
+        while head < queue.count {
+            let (node, range, depth) = queue[head]
+            head += 1
+            var i = range.lowerBound
+            // A literal that ends at this depth marks the node; it sorts first among its extensions.
+            if node != 0, i < range.upperBound, literals[order[i]].count == depth {
+                terminal[node] = Int32(order[i])
+                i += 1
+                while i < range.upperBound && literals[order[i]].count == depth { i += 1 }  // duplicates
             }
+            if node != 0 { edgeStart[node] = Int32(units.count) }
+            while i < range.upperBound {
+                let unit = literals[order[i]][depth]
+                var j = i + 1
+                while j < range.upperBound && literals[order[j]][depth] == unit { j += 1 }
+                let child = terminal.count
+                terminal.append(-1)
+                edgeStart.append(0)
+                if node == 0 {
+                    roots[Int(unit)] = Int32(child)
+                } else {
+                    units.append(unit)
+                    targets.append(Int32(child))
+                }
+                queue.append((child, i ..< j, depth + 1))
+                i = j
+            }
+            if node != 0 { edgeStart[node + 1] = Int32(units.count) }
         }
-        start.append(Int32(units.count))
         self.roots = roots
-        edgeStart = start
-        edgeUnits = units
-        edgeTargets = targets
-        terminal = ends
+        self.edgeStart = edgeStart
+        self.edgeUnits = units
+        self.edgeTargets = targets
+        self.terminal = terminal
     }
 
     /// Calls `found(position, literalID)` for every occurrence, by position, then by length.

@@ -3,11 +3,13 @@
 /// (`RipgrepDialect`). It understands the subset the rule pack uses; anything else becomes `.opaque`,
 /// and a construct that changes what a match is (`\K`, `\G`, case folding, back references, verbs,
 /// recursion, conditionals) makes the whole pattern opaque: such a pattern simply always runs.
-indirect enum PatternNode: Equatable {
+indirect enum PatternNode: Hashable {
     /// Matches without consuming: `^`, `$`, `\b`, `\A`, `\z`, a comment.
     case empty(String)
     /// One character, exactly.
     case char(Unicode.Scalar)
+    /// Characters in a row, exactly (a run of `.char`s, kept together: most of a Chinese pattern).
+    case literal([Unicode.Scalar])
     /// One character of a class (`[...]`, `.`, `\d`, `\p{Han}`, ...), as written.
     case oneOf(CharClass)
     case sequence([PatternNode])
@@ -19,14 +21,14 @@ indirect enum PatternNode: Equatable {
     /// Not understood: no literals, any length.
     case opaque
 
-    enum Group: Equatable { case capturing, nonCapturing, named(String), atomic }
-    enum Lookaround: String, Equatable { case ahead = "?=", notAhead = "?!", behind = "?<=", notBehind = "?<!" }
+    enum Group: Hashable { case capturing, nonCapturing, named(String), atomic }
+    enum Lookaround: String, Hashable { case ahead = "?=", notAhead = "?!", behind = "?<=", notBehind = "?<!" }
 }
 
 /// A character class as written, kept both as the set of characters it lists (when it lists them
 /// plainly) and as items for printing it in another dialect.
-struct CharClass: Equatable {
-    enum Item: Equatable {
+struct CharClass: Hashable {
+    enum Item: Hashable {
         case scalar(Unicode.Scalar)
         case range(Unicode.Scalar, Unicode.Scalar)
         /// `\d`, `\s`, `\w`, `\p{Han}`, ... and their negations, as written (without the backslash).
@@ -97,11 +99,23 @@ struct PatternSyntax {
 
     private mutating func sequence() -> PatternNode {
         var items: [PatternNode] = []
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            if run.count == 1 { items.append(.char(run[0])) } else if run.count > 1 { items.append(.literal(run)) }
+            run.removeAll()
+        }
         while let c = peek(), c != "|", c != ")" {
             guard let atom = atom() else { continue }
-            items.append(quantified(atom))
+            let item = quantified(atom)
             if unsafe { return .opaque }
+            if case let .char(c) = item {
+                run.append(c)
+            } else {
+                flush()
+                items.append(item)
+            }
         }
+        flush()
         return items.count == 1 ? items[0] : .sequence(items)
     }
 

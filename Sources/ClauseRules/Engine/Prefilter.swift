@@ -36,11 +36,12 @@ struct Prefilter: Sendable {
         var firstSlot: [Int] = []
         var maxBefore: [Int?] = []
         var filtered: [Bool] = []
+        let memo = RequiredLiterals.Memo()
         for rule in rules {
             firstSlot.append(maxBefore.count)
             for pattern in rule.patterns {
                 let slot = maxBefore.count
-                let facts = RequiredLiterals(pattern: pattern.source)
+                let facts = RequiredLiterals(pattern: pattern.source, memo: memo)
                 maxBefore.append(facts.maxBefore)
                 filtered.append(facts.literals != nil)
                 for literal in facts.literals ?? [] {

@@ -14,10 +14,16 @@ struct RequiredLiterals: Equatable {
         self.maxBefore = maxBefore
     }
 
-    init(pattern source: String) {
-        let facts = Facts.of(PatternSyntax.parse(source))
+    /// Facts of groups already analysed: fragments such as {{biz}} recur in most patterns of a pack.
+    final class Memo {
+        fileprivate var groups: [PatternNode: Facts] = [:]
+        init() {}
+    }
+
+    init(pattern source: String, memo: Memo = Memo()) {
+        let facts = Facts.of(PatternSyntax.parse(source), memo)
         var required = facts.required
-        if required == nil, let strings = facts.strings, !strings.contains(where: \.isEmpty) {
+        if required == nil, let strings = facts.strings, !strings.contains(where: { $0.isEmpty }) {
             required = Facts.Required(literals: strings, maxBefore: 0)
         }
         guard let required else {
@@ -47,7 +53,7 @@ struct RequiredLiterals: Equatable {
 }
 
 /// The bottom-up facts of one node of a pattern.
-private struct Facts {
+fileprivate struct Facts {
     struct Required {
         /// Every match contains one of these (none of them empty)...
         var literals: [[UInt16]]
@@ -69,23 +75,32 @@ private struct Facts {
     static let emptyMatch = Facts(strings: [[]], required: nil, maxLength: 0)
     static let unknown = Facts(strings: nil, required: nil, maxLength: nil)
 
-    static func of(_ node: PatternNode) -> Facts {
+    static func of(_ node: PatternNode, _ memo: RequiredLiterals.Memo) -> Facts {
+        func of(_ node: PatternNode) -> Facts { Facts.of(node, memo) }
         switch node {
         case .empty, .lookaround:
             // Assertions consume nothing; whatever they test lies outside the match's literals.
             return emptyMatch
         case let .char(c):
-            let units = Array(String(c).utf16)
-            return Facts(strings: [units], required: Required(literals: [units], maxBefore: 0), maxLength: units.count)
+            return literal(Array(String(c).utf16))
+        case let .literal(run):
+            var units: [UInt16] = []
+            for c in run { units += String(c).utf16 }
+            return literal(units)
         case let .oneOf(set):
             if let listed = set.listedScalars, !listed.isEmpty {
                 let strings = listed.map { Array(String($0).utf16) }
                 return Facts(strings: strings, required: Required(literals: strings, maxBefore: 0),
-                             maxLength: strings.map(\.count).max())
+                             maxLength: strings.map { $0.count }.max())
             }
             return Facts(strings: nil, required: nil, maxLength: 2)  // one code point: at most a surrogate pair
         case let .group(body, _):
-            return of(body)
+            // Only long lists of alternatives (the pack's fragments) recur enough to pay for hashing.
+            guard case let .alternation(branches) = body, branches.count >= 8 else { return of(body) }
+            if let known = memo.groups[body] { return known }
+            let facts = of(body)
+            memo.groups[body] = facts
+            return facts
         case let .alternation(branches):
             return alternation(branches.map(of))
         case let .sequence(items):
@@ -95,6 +110,10 @@ private struct Facts {
         case .opaque:
             return unknown
         }
+    }
+
+    private static func literal(_ units: [UInt16]) -> Facts {
+        Facts(strings: [units], required: Required(literals: [units], maxBefore: 0), maxLength: units.count)
     }
 
     private static func alternation(_ branches: [Facts]) -> Facts {
@@ -113,7 +132,7 @@ private struct Facts {
             maxLength = maxLength.flatMap { m in branch.maxLength.map { Swift.max(m, $0) } }
         }
         let required = literals.map { Required(literals: cut($0), maxBefore: maxBefore) }
-        return Facts(strings: strings.map(unique), required: required, maxLength: maxLength)
+        return Facts(strings: strings, required: required, maxLength: maxLength)
     }
 
     private static func sequence(_ items: [Facts]) -> Facts {
@@ -134,7 +153,7 @@ private struct Facts {
         }
         var run: (start: Int, product: [[UInt16]])? = nil
         func closeRun() {
-            if let run, !run.product.contains(where: \.isEmpty) {
+            if let run, !run.product.contains(where: { $0.isEmpty }) {
                 candidates.append(Required(literals: cut(run.product), maxBefore: offsets[run.start]))
             }
             run = nil
@@ -170,7 +189,7 @@ private struct Facts {
                 power = next
                 if count >= min { all += power }
             }
-            if known && all.count <= setLimit { strings = unique(all) }
+            if known && all.count <= setLimit { strings = all }
         }
         let maxLength = max == 0 ? 0 : max.flatMap { m in body.maxLength.map { $0 * m } }
         // The first repetition starts where the node starts, and it holds one of the body's literals.
@@ -178,7 +197,6 @@ private struct Facts {
     }
 
     /// Every concatenation of one string from `a` with one from `b`, or nil past the limit.
-    /// (Duplicates are rare and harmless here; sets are made unique where they are kept.)
     private static func product(_ a: [[UInt16]], _ b: [[UInt16]]) -> [[UInt16]]? {
         guard a.count * b.count <= setLimit else { return nil }
         if a.count == 1 && a[0].isEmpty { return b }
@@ -189,14 +207,9 @@ private struct Facts {
         return out
     }
 
-    private static func unique(_ set: [[UInt16]]) -> [[UInt16]] {
-        guard set.count > 1 else { return set }
-        var seen = Set<[UInt16]>(minimumCapacity: set.count)
-        return set.filter { seen.insert($0).inserted }
-    }
-
+    /// (Duplicates, here and in products, are harmless and rare: `minimized` removes them at the end.)
     private static func cut(_ set: [[UInt16]]) -> [[UInt16]] {
-        unique(set.map { $0.count > lengthLimit ? Array($0.prefix(lengthLimit)) : $0 })
+        set.contains { $0.count > lengthLimit } ? set.map { $0.count > lengthLimit ? Array($0.prefix(lengthLimit)) : $0 } : set
     }
 
     /// The most selective candidate: the longest shortest literal first (a one-character literal such

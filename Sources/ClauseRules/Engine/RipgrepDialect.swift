@@ -21,6 +21,8 @@ enum RipgrepDialect {
             out += assertion == "\\Z" ? "\\z" : assertion
         case let .char(c):
             out += literal(c)
+        case let .literal(run):
+            for c in run { out += literal(c) }
         case let .oneOf(set):
             guard let text = characterClass(set) else { return false }
             out += text
