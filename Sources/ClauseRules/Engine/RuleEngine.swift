@@ -12,8 +12,9 @@ public final class RuleEngine: Sendable {
     public init(pack: RulePack, normalizer: Normalizer = .shared, prefilter: Bool = true) throws(RuleLoadError) {
         self.pack = pack
         let source = PatternSource(fragments: pack.fragments, normalizer: normalizer)
+        let cache = PatternCache()
         var compiled: [CompiledRule] = []
-        for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source)) }
+        for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source, cache: cache)) }
         rules = compiled
         self.prefilter = prefilter ? Prefilter(rules: compiled) : nil
     }
