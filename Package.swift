@@ -38,5 +38,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
+        .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
     ]
 )

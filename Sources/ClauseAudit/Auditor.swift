@@ -1,0 +1,73 @@
+import ClauseRules
+import ClauseText
+import Foundation
+
+/// Runs the road for one document: bytes → text → plain text → matching text → findings in the
+/// user's own text. One `Auditor` serves every thread; each thread passes its own `MatchScratch`.
+public final class Auditor: Sendable {
+    public let engine: RuleEngine
+
+    public init(engine: RuleEngine) { self.engine = engine }
+
+    /// How to read a document; the user sets these on the command line.
+    public struct Options: Sendable {
+        public var encoding: String?
+        public var lenient = false
+        public var format: InputFormat?
+        public var docxLimits = DocxLimits()
+        public init(encoding: String? = nil, lenient: Bool = false, format: InputFormat? = nil) {
+            self.encoding = encoding
+            self.lenient = lenient
+            self.format = format
+        }
+    }
+
+    /// Audits the bytes of one document. Never throws: a document that cannot be audited gets a
+    /// result with an error, so a bulk run records it and goes on.
+    public func audit(_ bytes: [UInt8], path: String, options: Options = .init(), scratch: MatchScratch) -> AuditResult {
+        let format = options.format ?? InputFormat(path: path)
+        var document = DocumentInfo(path: path, format: format, encoding: nil, characters: 0)
+        do {
+            let (prepared, encoding, warnings) = try prepare(bytes, format: format, options: options)
+            document.encoding = encoding
+            document.characters = prepared.source.scalarCount
+            let findings = try engine.findings(in: prepared, scratch: scratch)
+            return AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
+        } catch let error as TextError {
+            return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))
+        } catch let error as RuleEngine.Failure {
+            return AuditResult(document: document, error: AuditError(code: "rule-budget", message: error.description))
+        } catch {
+            return AuditResult(document: document, error: AuditError(code: "internal", message: "\(error)"))
+        }
+    }
+
+    /// Reads and audits a file.
+    public func audit(file path: String, displayPath: String? = nil, options: Options = .init(),
+                      scratch: MatchScratch) -> AuditResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let format = options.format ?? InputFormat(path: path)
+            return AuditResult(document: DocumentInfo(path: displayPath ?? path, format: format),
+                               error: AuditError(code: "unreadable", message: "无法读取文件（cannot read \(path)）"))
+        }
+        return audit([UInt8](data), path: displayPath ?? path, options: options, scratch: scratch)
+    }
+
+    private func prepare(_ bytes: [UInt8], format: InputFormat, options: Options) throws
+        -> (PreparedText, String?, [String]) {
+        if format == .docx {
+            let extracted = try DocxExtractor.extract(bytes, limits: options.docxLimits)
+            let source = SourceText(units: extracted.units)
+            return (PreparedText(source: source, extracted: extracted), nil, [])
+        }
+        let decoded = try TextDecoder.decode(bytes, options: DecodeOptions(encoding: options.encoding, lenient: options.lenient))
+        var warnings: [String] = []
+        if decoded.substitutions > 0 {
+            warnings.append("\(decoded.substitutions) 处字节无法按 \(decoded.encoding) 解码，已替换为 U+FFFD（first at byte \(decoded.firstBadByteOffset ?? 0)）")
+        }
+        let prepared = format == .html
+            ? PreparedText(source: decoded.text, extracted: HTMLExtractor.extract(decoded.text.units))
+            : PreparedText(plain: decoded.text)
+        return (prepared, decoded.encoding, warnings)
+    }
+}

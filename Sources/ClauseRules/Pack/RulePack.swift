@@ -1,0 +1,120 @@
+import Foundation
+import Yams
+
+/// The rule pack: `pack.yml` and every rule file beside it, in path order (which decides who wins
+/// when two rules of one category fire on the same text).
+public struct RulePack: Sendable {
+    public var name: String
+    public var version: String
+    /// The law titles (with version) a legal basis may cite.
+    public var laws: [String]
+    /// Named pattern pieces, written `{{name}}` in patterns.
+    public var fragments: [String: String]
+    /// Context tests every rule gets in addition to its own.
+    public var unless: [String]
+    public var unlessBefore: [String]
+    public var rules: [Rule]
+    public var directory: String
+
+    /// The rule pack that ships with the tool: `clause-rules/` beside the executable's package, found
+    /// from the executable's path upward, or from the working directory upward.
+    public static func bundledDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        let fm = FileManager.default
+        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
+        let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+        starts.insert(exe.deletingLastPathComponent(), at: 0)
+        for start in starts {
+            var dir = start
+            while dir.path != "/" {
+                let candidate = dir.appendingPathComponent("clause-rules")
+                if fm.fileExists(atPath: candidate.appendingPathComponent("pack.yml").path) { return candidate.path }
+                dir.deleteLastPathComponent()
+            }
+        }
+        return nil
+    }
+
+    /// Loads and validates the pack in `directory`. Every problem names its file and line.
+    public static func load(directory: String) throws(RuleLoadError) -> RulePack {
+        let packFile = (directory as NSString).appendingPathComponent("pack.yml")
+        let header = try YAMLFields(try parse(packFile), file: packFile, what: "pack.yml",
+                                    known: ["name", "version", "laws", "fragments", "unless", "unless_before"])
+        var fragments: [String: String] = [:]
+        if let node = header.mapping["fragments"] {
+            guard let mapping = node.mapping else { throw header.error("fragments", "'fragments' must be a mapping") }
+            for (key, value) in mapping {
+                guard let name = key.string, let pattern = value.string else {
+                    throw RuleLoadError(file: packFile, line: key.mark?.line, message: "a fragment is a name and a pattern")
+                }
+                fragments[name] = pattern
+            }
+        }
+        var pack = RulePack(
+            name: try header.string("name"), version: try header.string("version"),
+            laws: try header.strings("laws"), fragments: fragments,
+            unless: try header.strings("unless"), unlessBefore: try header.strings("unless_before"),
+            rules: [], directory: directory)
+        var seen: [String: RuleLocation] = [:]
+        for file in try ruleFiles(in: directory) {
+            for rule in try RuleFileReader(file: file, pack: pack).rules() {
+                if let first = seen[rule.id] {
+                    throw RuleLoadError(file: file, line: rule.location.line,
+                                        message: "rule id '\(rule.id)' is already used at \(first)")
+                }
+                seen[rule.id] = rule.location
+                pack.rules.append(rule)
+            }
+        }
+        return pack
+    }
+
+    /// Every `*.yml` / `*.yaml` below the directory except pack.yml, in path order.
+    static func ruleFiles(in directory: String) throws(RuleLoadError) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else {
+            throw RuleLoadError(file: directory, line: nil, message: "rule directory cannot be read")
+        }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), relative != "pack.yml" else { continue }
+            files.append(relative)
+        }
+        return files.sorted().map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    static func parse(_ file: String) throws(RuleLoadError) -> Node {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RuleLoadError(file: file, line: nil, message: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleLoadError(file: file, line: nil, message: "is not UTF-8")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleLoadError(file: file, line: nil, message: "is empty")
+            }
+            return node
+        } catch let error as RuleLoadError {
+            throw error
+        } catch let error as YamlError {
+            throw RuleLoadError(file: file, line: error.line, message: "YAML: \(error.problem)")
+        } catch {
+            throw RuleLoadError(file: file, line: nil, message: "YAML: \(error)")
+        }
+    }
+}
+
+extension YamlError {
+    var line: Int? {
+        switch self {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): mark.line
+        default: nil
+        }
+    }
+
+    var problem: String {
+        switch self {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): problem
+        default: description
+        }
+    }
+}

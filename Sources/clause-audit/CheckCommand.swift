@@ -1,0 +1,66 @@
+import ArgumentParser
+import ClauseAudit
+import ClauseReport
+import ClauseRules
+import Foundation
+
+/// `clause-audit check`: a reviewer's audit of one or more documents, or of standard input.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "审查合同文本（audit documents; no path or '-' reads standard input）")
+
+    @Argument(help: "Documents to audit (.txt, .md, .html, .docx); '-' or nothing reads standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Report format: text, json or jsonl.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        guard [.text, .json, .jsonl].contains(format) else {
+            throw ValidationError("check writes text, json or jsonl; '\(format.rawValue)' is not available here")
+        }
+    }
+
+    func run() throws {
+        let auditor = Auditor(engine: try common.engine())
+        let scratch = MatchScratch()
+        let inputs = paths.isEmpty ? ["-"] : paths
+        var results: [AuditResult] = []
+        for path in inputs {
+            var result: AuditResult
+            if path == "-" {
+                let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+                result = auditor.audit(bytes, path: "-", options: input.auditOptions, scratch: scratch)
+            } else {
+                result = auditor.audit(file: path, options: input.auditOptions, scratch: scratch)
+            }
+            result.findings = result.findings(atLeast: common.minSeverity)
+            results.append(result)
+        }
+        try common.emit(render(results, rulesVersion: auditor.engine.pack.version))
+
+        let failed = results.filter { $0.error != nil }
+        for result in failed {
+            FileHandle.standardError.write(Data("clause-audit: \(result.document.path): \(result.error!.message)\n".utf8))
+        }
+        if !failed.isEmpty { throw ExitCode(2) }
+        if results.contains(where: { !$0.findings.isEmpty }) { throw ExitCode(1) }
+    }
+
+    private func render(_ results: [AuditResult], rulesVersion: String) -> String {
+        switch format {
+        case .json where results.count == 1:
+            JSONReport.render(results[0], rulesVersion: rulesVersion, pretty: true) + "\n"
+        case .json:
+            "[\n" + results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: true) }.joined(separator: ",\n") + "\n]\n"
+        case .jsonl:
+            results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: false) + "\n" }.joined()
+        default:
+            results.filter { $0.error == nil }.map(TextReport(color: common.useColor()).render).joined(separator: "\n")
+        }
+    }
+}
