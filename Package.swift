@@ -30,7 +30,10 @@ let package = Package(
             "ClauseText", "CPCRE2",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "ClauseAudit", dependencies: ["ClauseText", "ClauseRules"]),
+        .target(name: "ClauseAudit", dependencies: [
+            "ClauseText", "ClauseRules",
+            .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
+        ]),
         .target(name: "ClauseReport", dependencies: ["ClauseAudit"]),
         .executableTarget(name: "clause-audit", dependencies: [
             "ClauseAudit", "ClauseReport",
