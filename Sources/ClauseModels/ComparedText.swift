@@ -1,0 +1,119 @@
+import ClauseText
+
+/// One side of a comparison: the normalized text, its outline, its words, and which sentence each
+/// word is in. Built once per document.
+final class ComparedText {
+    let t: [UInt16]
+    let outline: Outline
+    let tokens: [Token]
+    /// Token indices of each unit's body.
+    let unitTokens: [Range<Int>]
+    /// Every sentence of the document in order, with its unit and paragraph.
+    let sentences: [Sentence]
+    /// The sentence index of each token.
+    let sentenceOfToken: [Int]
+    /// The first sentence index of each unit (sentences of unit u: unitSentences[u]).
+    let unitSentences: [Range<Int>]
+
+    struct Sentence {
+        var range: Range<Int>
+        var unit: Int
+        var paragraph: Int
+        var tokens: Range<Int>
+        var contentTokens: Int
+    }
+
+    init(units t: [UInt16], clauses: [Clause]) {
+        self.t = t
+        let outline = Outline(t, clauses: clauses)
+        self.outline = outline
+        // Labels are layout: 第十三条 and （1） renumbered are no change. Chapter lines too.
+        var skip = outline.headingLabels + outline.itemLabels
+        for unit in outline.units where unit.kind != .front {
+            skip.append(unit.range.lowerBound ..< unit.body.lowerBound)
+        }
+        skip.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<Int>] = []
+        for r in skip {
+            if let last = merged.last, r.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound ..< max(last.upperBound, r.upperBound)
+            } else {
+                merged.append(r)
+            }
+        }
+        let tokens = Tokenizer.tokens(t, skip: merged)
+        self.tokens = tokens
+
+        func firstToken(atOrAfter p: Int) -> Int {
+            var low = 0, high = tokens.count
+            while low < high {
+                let mid = (low + high) / 2
+                if tokens[mid].range.lowerBound < p { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        unitTokens = outline.units.map { firstToken(atOrAfter: $0.body.lowerBound) ..< firstToken(atOrAfter: $0.range.upperBound) }
+
+        var sentences: [Sentence] = []
+        var unitSentences: [Range<Int>] = []
+        var sentenceOfToken = [Int](repeating: -1, count: tokens.count)
+        for (u, unit) in outline.units.enumerated() {
+            let first = sentences.count
+            for (s, range) in unit.sentences.enumerated() {
+                let tr = firstToken(atOrAfter: range.lowerBound) ..< firstToken(atOrAfter: range.upperBound)
+                var content = 0
+                for i in tr {
+                    sentenceOfToken[i] = sentences.count
+                    if tokens[i].isContent { content += 1 }
+                }
+                sentences.append(Sentence(range: range, unit: u, paragraph: unit.paragraphOfSentence[s], tokens: tr,
+                                          contentTokens: content))
+            }
+            unitSentences.append(first ..< sentences.count)
+        }
+        // Tokens outside every sentence (none are expected) go with the sentence before them.
+        var last = 0
+        for i in sentenceOfToken.indices {
+            if sentenceOfToken[i] < 0 { sentenceOfToken[i] = last } else { last = sentenceOfToken[i] }
+        }
+        self.sentences = sentences
+        self.sentenceOfToken = sentenceOfToken
+        self.unitSentences = unitSentences
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: t[range], as: UTF16.self) }
+
+    /// The text of a run of tokens, from the first one's start to the last one's end.
+    func text(tokens indices: [Int]) -> String {
+        guard let first = indices.first, let last = indices.last else { return "" }
+        return text(tokens[first].range.lowerBound ..< tokens[last].range.upperBound)
+    }
+
+    func fingerprint(units: [Int]) -> Fingerprint {
+        Fingerprint(t, ranges: units.map { outline.units[$0].body })
+    }
+
+    /// A place's name as the contract would cite it: 第十三条, 第十三条第2款, or 首部.
+    func place(unit u: Int, paragraph: Int?) -> String {
+        let unit = outline.units[u]
+        guard let paragraph, paragraph > 0, unit.kind != .front else { return unit.displayLabel }
+        // A unit with one paragraph has no 款 to name.
+        let paragraphs = Set(unit.paragraphOfSentence.filter { $0 > 0 })
+        return paragraphs.count > 1 ? "\(unit.displayLabel)第\(paragraph)款" : unit.displayLabel
+    }
+
+    /// The unit that holds an offset.
+    func unit(containing offset: Int) -> Int? {
+        outline.units.lastIndex { $0.range.lowerBound <= offset && offset < max($0.range.upperBound, $0.range.lowerBound + 1) }
+    }
+
+    /// The sentence that holds an offset (or the nearest one before it).
+    func sentence(containing offset: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? low - 1 : (sentences.isEmpty ? nil : 0)
+    }
+}
