@@ -1,4 +1,5 @@
 import ClauseText
+import Foundation
 
 /// One side of a comparison: the normalized text, its outline, its words, and which sentence each
 /// word is in. Built once per document.
@@ -28,7 +29,7 @@ final class ComparedText {
         let outline = Outline(t, clauses: clauses)
         self.outline = outline
         // Labels are layout: 第十三条 and （1） renumbered are no change. Chapter lines too.
-        var skip = outline.headingLabels + outline.itemLabels
+        var skip = outline.headingLabels + outline.itemLabels + Self.pageNumberLines(t)
         for unit in outline.units where unit.kind != .front {
             skip.append(unit.range.lowerBound ..< unit.body.lowerBound)
         }
@@ -79,6 +80,23 @@ final class ComparedText {
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
         self.unitSentences = unitSentences
+    }
+
+    /// Lines that hold only a page number (— 3 —, - 3 -, 第 3 页, 3/12): what a PDF left behind.
+    static func pageNumberLines(_ t: [UInt16]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
+        while start < t.count {
+            var end = start
+            while end < t.count, !Heading.isLineBreak(t[end]) { end += 1 }
+            let line = CompactText.fold(String(decoding: t[start ..< end], as: UTF16.self))
+            if !line.isEmpty, line.count <= 12,
+               line.range(of: #"^(-+\d+-+|第\d+页(共\d+页)?|\d+/\d+|-\d+-)$"#, options: .regularExpression) != nil {
+                out.append(start ..< end)
+            }
+            start = end + 1
+        }
+        return out
     }
 
     func text(_ range: Range<Int>) -> String { String(decoding: t[range], as: UTF16.self) }

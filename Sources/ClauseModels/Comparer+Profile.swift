@@ -5,7 +5,7 @@ import ClauseText
 extension Work {
     mutating func applyProfile(_ profile: ModelProfile, to result: inout ModelComparison) {
         for p in profile.protections {
-            let label = profile.article(p.article)?.label ?? "第\(p.article)条"
+            let label = profile.label(p.article)
             let mUnits = units(of: p.article, in: m, profile: profile)
             guard let mHit = ProfileChecks.protection(p, in: m, units: mUnits)
                     ?? ProfileChecks.protection(p, in: m, units: Array(m.outline.units.indices)) else {
@@ -37,10 +37,10 @@ extension Work {
 
         for f in profile.figures {
             let mUnits = units(of: f.article, in: m, profile: profile)
-            let label = profile.article(f.article)?.label ?? "第\(f.article)条"
+            let label = profile.label(f.article)
             switch f.kind {
             case .value:
-                guard let mv = ProfileChecks.value(f, in: m, units: mUnits) else {
+                guard let mv = ProfileChecks.value(f, in: m, units: mUnits.isEmpty ? Array(m.outline.units.indices) : mUnits) else {
                     result.notes.append("示范文本中找不到数值 \(f.id)（\(label)）：档案与文本不一致")
                     continue
                 }
@@ -56,7 +56,7 @@ extension Work {
                              model: modelText, contract: contractText,
                              reason: contractText.map { "\(f.what)：\(modelText) → \($0)" }, in: &result)
             case .schedule:
-                guard let ms = ProfileChecks.schedule(f, in: m, units: mUnits) else {
+                guard let ms = ProfileChecks.schedule(f, in: m, units: mUnits.isEmpty ? Array(m.outline.units.indices) : mUnits) else {
                     result.notes.append("示范文本中找不到 \(f.id)（\(label)）的比例表：档案与文本不一致")
                     continue
                 }
@@ -100,7 +100,8 @@ extension Work {
 
     /// The model units a profile article stands for: the unit with its number whose title agrees,
     /// else the one with its number.
-    func units(of article: Int, in doc: ComparedText, profile: ModelProfile) -> [Int] {
+    func units(of article: Int?, in doc: ComparedText, profile: ModelProfile) -> [Int] {
+        guard let article else { return [] }
         let title = profile.article(article).map { CompactText.fold($0.title) } ?? ""
         let numbered = doc.outline.units.indices.filter { doc.outline.units[$0].kind == .article && doc.outline.units[$0].number == article }
         if let titled = numbered.first(where: { doc.outline.units[$0].titleKey == title }) { return [titled] }

@@ -20,7 +20,8 @@ struct Heading: Equatable {
     var lineEnd: Int
 
     static func isSpace(_ u: UInt16) -> Bool {
-        u == 0x20 || u == 0x09 || u == 0x3000 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0xFEFF || u == 0x200B
+        u == 0x20 || u == 0x09 || u == 0x3000 || u == 0xA0 || u == 0x0B || u == 0x0C || u == 0xFEFF
+            || (0x2000 ... 0x200B).contains(u) || u == 0x202F || u == 0x205F
     }
 
     static func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D || u == 0x2028 || u == 0x2029 }

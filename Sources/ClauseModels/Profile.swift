@@ -36,7 +36,8 @@ public struct ModelProfile: Sendable {
     /// A consumer protection and the test for whether a contract keeps it.
     public struct Protection: Sendable {
         public var id: String
-        public var article: Int
+        /// The article it stands in; nil when the source does not say (the whole text is searched).
+        public var article: Int?
         /// What it gives the consumer, in our words.
         public var protects: String
         /// Every pattern must match within the article (in text without white space) for the
@@ -54,7 +55,7 @@ public struct ModelProfile: Sendable {
     /// percentages by days before a date (refunds, deductions, penalties).
     public struct Figure: Sendable {
         public var id: String
-        public var article: Int
+        public var article: Int?
         public var what: String
         public var kind: FigureKind
         /// Which way the consumer is better off.
@@ -86,7 +87,13 @@ public struct ModelProfile: Sendable {
         }
     }
 
-    public func article(_ number: Int) -> Article? { outline.first { $0.number == number } }
+    public func article(_ number: Int?) -> Article? { number.flatMap { n in outline.first { $0.number == n } } }
+
+    /// How the text cites an article (第十三条), or empty when the article is not known.
+    func label(_ number: Int?) -> String {
+        guard let number else { return "" }
+        return article(number)?.label ?? "第\(Numerals.chinese(number))条"
+    }
 }
 
 /// A test pattern of a profile: a regular expression over text without white space, in which `…`

@@ -22,9 +22,8 @@ public struct ProfileComparer: Sendable {
             let source = contract.sourceRange(ofNormalized: ProfileChecks.sentences(around: range, in: c))
             return (SourceSpan(contract.source, utf16: source), source, contract.source.slice(source))
         }
-        func label(_ article: Int) -> (String, String) {
-            let a = profile.article(article)
-            return (a?.label ?? "第\(article)条", a?.title ?? "")
+        func label(_ article: Int?) -> (String, String) {
+            (profile.label(article), profile.article(article)?.title ?? "")
         }
         for p in profile.protections {
             let (clause, title) = label(p.article)
@@ -93,7 +92,7 @@ public struct ProfileComparer: Sendable {
 
     /// The contract unit that stands for a profile article: the same title, else a title that
     /// contains it or is contained in it, else the same number.
-    static func units(of article: Int, in c: ComparedText, profile: ModelProfile) -> [Int] {
+    static func units(of article: Int?, in c: ComparedText, profile: ModelProfile) -> [Int] {
         let units = c.outline.units
         guard let a = profile.article(article) else { return [] }
         let title = CompactText.fold(a.title)

@@ -144,8 +144,9 @@ extension ModelProfile {
 
         let outline = try readOutline(top)
         let numbers = Set(outline.map(\.number))
-        func checkArticle(_ fields: ProfileFields, _ what: String) throws(ProfileError) -> Int {
-            guard let article = try fields.int("article") else { throw fields.error("article", "\(what): 'article' is required") }
+        // An article, when given, must be one of the outline's; without one the whole text is searched.
+        func checkArticle(_ fields: ProfileFields, _ what: String) throws(ProfileError) -> Int? {
+            guard let article = try fields.int("article") else { return nil }
             guard numbers.contains(article) else {
                 throw fields.error("article", "\(what): article \(article) is not in the outline")
             }

@@ -31,6 +31,7 @@ enum Tokenizer {
         origin.reserveCapacity(t.count)
         var skipIndex = 0
         var pendingSpace: Int? = nil
+        var lineHasText = false
         var i = 0
         while i < t.count {
             while skipIndex < skip.count, skip[skipIndex].upperBound <= i { skipIndex += 1 }
@@ -39,11 +40,31 @@ enum Tokenizer {
                 continue
             }
             let u = t[i]
-            if Heading.isSpace(u) || Heading.isLineBreak(u) {
+            if Heading.isSpace(u) {
+                // Two or more spaces inside a line are a blank to fill in: documents made from Word
+                // files show their underlined blanks that way.
+                var j = i
+                while j < t.count, Heading.isSpace(t[j]) { j += 1 }
+                if lineHasText && j - i >= 2 && !(skipIndex < skip.count && skip[skipIndex].lowerBound < j) {
+                    units.append(0x5F)
+                    origin.append(i)
+                    units.append(0x5F)
+                    origin.append(j - 1)
+                    pendingSpace = nil
+                    i = j
+                    continue
+                }
                 if pendingSpace == nil { pendingSpace = i }
                 i += 1
                 continue
             }
+            if Heading.isLineBreak(u) {
+                lineHasText = false
+                if pendingSpace == nil { pendingSpace = i }
+                i += 1
+                continue
+            }
+            lineHasText = true
             if let space = pendingSpace {
                 // Keep one space where it separates Latin words or blanks; drop it between Chinese.
                 if let last = units.last, !isWide(last) || !isWide(u) {
