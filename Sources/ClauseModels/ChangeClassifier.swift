@@ -43,8 +43,11 @@ struct ChangeClassifier {
 
     /// `context` is the text before the change in its unit: a schedule's rows name no cue of their own.
     func classify(edits: [ModelComparison.Edit], text: String, modelText: String, context: String = "") -> (ModelComparison.Kind, String?) {
-        let deleted = edits.map(\.deleted).joined(separator: " ")
-        let inserted = edits.map(\.inserted).joined(separator: " ")
+        // Cue words count in edits of a phrase or two; a whole passage put in or taken out is not a
+        // condition added to a sentence (the figures below still count).
+        let phrases = edits.filter { $0.deleted.count <= 60 && $0.inserted.count <= 60 }
+        let deleted = phrases.map(\.deleted).joined(separator: " ")
+        let inserted = phrases.map(\.inserted).joined(separator: " ")
         let side = subject(of: text) ?? subject(of: modelText)
 
         // Numbers first: a changed figure says most.
@@ -63,9 +66,9 @@ struct ChangeClassifier {
             let at = edits.first { $0.inserted.contains(c) }.flatMap { text.range(of: $0.inserted) }?.lowerBound ?? text.endIndex
             let (who, modal) = holder(in: text, before: at)
             if who == .business, let modal, Self.right.contains(modal) {
-                return (.stronger, "经营者的权利增加了限制：“\(inserted.trimmingCharacters(in: .whitespaces))”")
+                return (.stronger, "经营者的权利增加了限制：“\(Self.excerpt(inserted))”")
             }
-            return (.weaker, "增加了条件：“\(inserted.trimmingCharacters(in: .whitespaces))”")
+            return (.weaker, "增加了条件：“\(Self.excerpt(inserted))”")
         }
         if let f = has(deleted, Self.favourable), !inserted.contains(f) {
             return (.weaker, "删去了“\(f)”")
@@ -181,6 +184,12 @@ struct ChangeClassifier {
             i += 1
         }
         return nil
+    }
+
+    /// A short quotation for a reason: one line, at most 40 characters.
+    static func excerpt(_ s: String) -> String {
+        let line = s.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
+        return line.count > 40 ? String(line.prefix(40)) + "…" : line
     }
 
     static func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }

@@ -70,9 +70,7 @@ struct Work {
     mutating func run(info: ModelComparison.ModelInfo) -> ModelComparison {
         alignment = Alignment(model: m, contract: c)
         for group in alignment.groups {
-            let mIdx = group.model.flatMap { Array(m.unitTokens[$0]) }
-            let cIdx = group.contract.flatMap { Array(c.unitTokens[$0]) }
-            analyze(mIdx, cIdx, moved: false)
+            analyzeGroup(model: group.model, contract: group.contract)
         }
         markSentences()
         matchMovedSentences()
@@ -94,14 +92,56 @@ struct Work {
 
     // MARK: word diff of aligned text
 
-    mutating func analyze(_ mIdx: [Int], _ cIdx: [Int], moved: Bool) {
+    /// Sentences that are the same word for word anchor the diff (as lines do in a line diff); the
+    /// words between anchors are diffed word by word. Without anchors, two option lines that share
+    /// their first words would be paired across the one that was dropped.
+    mutating func analyzeGroup(model: [Int], contract: [Int]) {
+        func sentences(_ doc: ComparedText, _ units: [Int]) -> [Int] { units.flatMap { Array(doc.unitSentences[$0]) } }
+        func key(_ doc: ComparedText, _ s: Int) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var content = false
+            for i in doc.sentences[s].tokens where doc.tokens[i].isContent {
+                h = (h ^ doc.tokens[i].key) &* 0x0000_0100_0000_01B3
+                content = true
+            }
+            // A sentence without words anchors nothing.
+            return content ? h : UInt64(s) &+ (doc === m ? 0x1_0000_0000 : 0x2_0000_0000)
+        }
+        let ms = sentences(m, model), cs = sentences(c, contract)
+        let mTokens = model.flatMap { Array(m.unitTokens[$0]) }, cTokens = contract.flatMap { Array(c.unitTokens[$0]) }
+        let anchors = Diff.matches(ms.map { key(m, $0) }, cs.map { key(c, $0) })
+        // Token positions (within mTokens / cTokens) where each anchored sentence starts and ends.
+        let mPosition = Dictionary(uniqueKeysWithValues: mTokens.enumerated().map { ($1, $0) })
+        let cPosition = Dictionary(uniqueKeysWithValues: cTokens.enumerated().map { ($1, $0) })
+        func span(_ doc: ComparedText, _ s: Int, _ position: [Int: Int]) -> Range<Int>? {
+            let tokens = doc.sentences[s].tokens.compactMap { position[$0] }
+            guard let first = tokens.min(), let last = tokens.max() else { return nil }
+            return first ..< last + 1
+        }
+        var mFrom = 0, cFrom = 0
+        for anchor in anchors {
+            guard let mSpan = span(m, ms[anchor.a], mPosition), let cSpan = span(c, cs[anchor.b], cPosition),
+                  mSpan.lowerBound >= mFrom, cSpan.lowerBound >= cFrom else { continue }
+            analyze(Array(mTokens[mFrom ..< mSpan.lowerBound]), Array(cTokens[cFrom ..< cSpan.lowerBound]), moved: false,
+                    before: cFrom > 0 ? cTokens[cFrom - 1] : nil, after: cTokens[cSpan.lowerBound])
+            analyze(Array(mTokens[mSpan]), Array(cTokens[cSpan]), moved: false)
+            mFrom = mSpan.upperBound
+            cFrom = cSpan.upperBound
+        }
+        analyze(Array(mTokens[mFrom...]), Array(cTokens[cFrom...]), moved: false,
+                before: cFrom > 0 ? cTokens[cFrom - 1] : nil, after: nil)
+    }
+
+    /// `before` and `after`: the contract tokens around these, for placing a pure deletion.
+    mutating func analyze(_ mIdx: [Int], _ cIdx: [Int], moved: Bool, before: Int? = nil, after: Int? = nil) {
+        guard !mIdx.isEmpty || !cIdx.isEmpty else { return }
         let a = mIdx.map { m.tokens[$0].key }, b = cIdx.map { c.tokens[$0].key }
         let pairs = cleanup(Diff.matches(a, b), mIdx, cIdx)
         var previousA = -1, previousB = -1
         for p in pairs + [Diff.Pair(a: a.count, b: b.count)] {
             let del = Array(mIdx[(previousA + 1) ..< p.a]), ins = Array(cIdx[(previousB + 1) ..< p.b])
             if !del.isEmpty || !ins.isEmpty {
-                hunk(del, ins, before: previousB >= 0 ? cIdx[previousB] : nil, after: p.b < b.count ? cIdx[p.b] : nil, moved: moved)
+                hunk(del, ins, before: previousB >= 0 ? cIdx[previousB] : before, after: p.b < b.count ? cIdx[p.b] : after, moved: moved)
             }
             if p.a < a.count {
                 mMatched[mIdx[p.a]] = true
@@ -273,7 +313,10 @@ struct Work {
             var (kind, reason) = classifier.classify(edits: edits, text: text, modelText: modelText, context: context)
             if parts.allSatisfy(\.moved) && kind == .different { reason = "移到了别处并有改动" }
             let firstModel = mSentences.min()
-            let modelClause = firstModel.map { m.place(unit: m.sentences[$0].unit, paragraph: m.sentences[$0].paragraph) } ?? ""
+            // Words put into a title line have no model sentence of their own: name the aligned unit.
+            let alignedModel = alignment.contractGroup[c.sentences[anchor].unit].flatMap { alignment.groups[$0].model.first }
+            let modelClause = firstModel.map { m.place(unit: m.sentences[$0].unit, paragraph: m.sentences[$0].paragraph) }
+                ?? alignedModel.map { m.outline.units[$0].displayLabel } ?? ""
             out.append(changed(modelClause: modelClause, contractRange: cRange, modelRange: mRange, text: text,
                                modelText: modelText, kind: kind, reason: reason, edits: edits))
         }

@@ -54,6 +54,7 @@ struct Outline {
             }
             headings.sort { $0.label.lowerBound < $1.label.lowerBound }
         }
+        headings = Self.droppingWrappedReferences(t, headings)
         itemLabels = headings.filter { $0.kind.isItem }.map(\.label)
 
         // The unit kind: articles when there are any, else the outermost numbered items.
@@ -98,6 +99,29 @@ struct Outline {
                                                           itemLabels: itemLabels)
             self.units[i].sentences = sentences
             self.units[i].paragraphOfSentence = paragraphs
+        }
+    }
+
+    /// A cross-reference that a wrapped line put at a line start (按照本合同\n第十五条相关约定处理。)
+    /// is no heading: the line before it runs on, it is no heading line itself, no space follows the
+    /// label and no title.
+    static func droppingWrappedReferences(_ t: [UInt16], _ headings: [Heading]) -> [Heading] {
+        // Lines that are a heading and nothing else (第一章 术语和定义): what may stand before a heading.
+        let starts = Set(headings.filter { h in
+            (h.kind == .chapter || h.kind == .section || h.kind == .article || h.kind == .item1)
+                && (!h.title.isEmpty || (h.label.upperBound ..< h.lineEnd).allSatisfy { Heading.isSpace(t[$0]) })
+        }.map { lineStart(t, $0.label.lowerBound) })
+        return headings.filter { h in
+            guard h.kind == .article || h.kind == .chapter || h.kind == .section, h.title.isEmpty else { return true }
+            let after = h.label.upperBound
+            if after < h.lineEnd, Heading.isSpace(t[after]) { return true }
+            // The last visible unit before this line, and the start of its line.
+            var i = lineStart(t, h.label.lowerBound) - 1
+            while i >= 0, Heading.isSpace(t[i]) || Heading.isLineBreak(t[i]) { i -= 1 }
+            guard i >= 0 else { return true }
+            if starts.contains(lineStart(t, i)) { return true }
+            let closing: Set<UInt16> = [0x3002, 0xFF1B, 0x3B, 0xFF1A, 0x3A, 0xFF01, 0xFF1F, 0x21, 0x3F, 0xFF09, 0x29, 0x300D, 0x300F, 0x300B]
+            return closing.contains(t[i])
         }
     }
 

@@ -32,6 +32,7 @@ enum Tokenizer {
         var skipIndex = 0
         var pendingSpace: Int? = nil
         var lineHasText = false
+        var lineVisible = 0
         var i = 0
         while i < t.count {
             while skipIndex < skip.count, skip[skipIndex].upperBound <= i { skipIndex += 1 }
@@ -45,7 +46,9 @@ enum Tokenizer {
                 // files show their underlined blanks that way.
                 var j = i
                 while j < t.count, Heading.isSpace(t[j]) { j += 1 }
-                if lineHasText && j - i >= 2 && !(skipIndex < skip.count && skip[skipIndex].lowerBound < j) {
+                // 传  真： and 邮　　编： are a label spaced out, not a blank.
+                let spacedLabel = lineVisible == 1 && j + 1 < t.count && (t[j + 1] == 0xFF1A || t[j + 1] == 0x3A)
+                if lineHasText && j - i >= 2 && !spacedLabel && !(skipIndex < skip.count && skip[skipIndex].lowerBound < j) {
                     units.append(0x5F)
                     origin.append(i)
                     units.append(0x5F)
@@ -60,11 +63,13 @@ enum Tokenizer {
             }
             if Heading.isLineBreak(u) {
                 lineHasText = false
+                lineVisible = 0
                 if pendingSpace == nil { pendingSpace = i }
                 i += 1
                 continue
             }
             lineHasText = true
+            lineVisible += 1
             if let space = pendingSpace {
                 // Keep one space where it separates Latin words or blanks; drop it between Chinese.
                 if let last = units.last, !isWide(last) || !isWide(u) {
