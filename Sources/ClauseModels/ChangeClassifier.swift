@@ -37,7 +37,7 @@ struct ChangeClassifier {
     static let duty = ["应当", "必须", "负责", "须"]
     static let right = ["可以", "有权", "可"]
     static let exemptions = ["不承担", "不负责", "概不", "免除", "免责", "不予", "不退", "无权", "恕不", "一律不", "不再"]
-    static let conditions = ["但", "除外", "须经", "需经", "方可", "才能", "仅限", "仅", "只", "前提", "扣除", "另行收取", "自行承担",
+    static let conditions = ["但", "除外", "须经", "需经", "同意后", "前提下", "方可", "才能", "仅限", "仅", "只", "前提", "扣除", "另行收取", "自行承担",
                              "另行支付", "视为"]
     static let favourable = ["全部", "全额", "及时", "无条件", "双倍", "先行", "立即"]
 
@@ -98,9 +98,8 @@ struct ChangeClassifier {
         guard let at = text.range(of: edit.inserted) else { return nil }
         let before = String((context + text[..<at.lowerBound]).suffix(150))
         let after = String(text[at.upperBound...].prefix(12))
-        let own = String(text[..<at.lowerBound])
-        let clause = String(own.split(whereSeparator: { "，,。；;".contains($0) }).last ?? Substring(own))
-        let who = subject(of: clause) ?? subject(of: own) ?? subject(of: before)
+        // Whose number it is: the party named last before it (甲方…退还余款，最迟在10个工作日内).
+        let who = nearestParty(in: before)
         /// The cue nearest the number decides what it counts.
         func nearest(_ groups: [(words: [String], lowerIsBetter: Bool?, what: String)]) -> (Bool?, String)? {
             var best: (Int, Bool?, String)? = nil
@@ -142,6 +141,17 @@ struct ChangeClassifier {
         return (worse ? .weaker : .stronger, "\(what) \(Self.format(old)) → \(Self.format(new))")
     }
 
+    /// The party named last in a text.
+    func nearestParty(in text: String) -> Side? {
+        var party: (String.Index, Side)? = nil
+        for (words, side) in [(business, Side.business), (consumer, Side.consumer)] {
+            for w in words {
+                if let r = text.range(of: w, options: .backwards), party == nil || r.lowerBound > party!.0 { party = (r.lowerBound, side) }
+            }
+        }
+        return party?.1
+    }
+
     /// Whose right or duty a place in a sentence belongs to: the last modal word before it (可以, 应当,
     /// 不得 …) and the party named last before that modal.
     func holder(in text: String, before end: String.Index) -> (Side?, String?) {
@@ -151,14 +161,7 @@ struct ChangeClassifier {
             if let r = head.range(of: word, options: .backwards), modal == nil || r.lowerBound > modal!.0 { modal = (r.lowerBound, word) }
         }
         guard let (at, word) = modal else { return (nil, nil) }
-        let before = text[..<at]
-        var party: (String.Index, Side)? = nil
-        for (words, side) in [(business, Side.business), (consumer, Side.consumer)] {
-            for w in words {
-                if let r = before.range(of: w, options: .backwards), party == nil || r.lowerBound > party!.0 { party = (r.lowerBound, side) }
-            }
-        }
-        return (party?.1, word)
+        return (nearestParty(in: String(text[..<at])), word)
     }
 
     static func firstNumber(_ s: String) -> Double? {

@@ -284,6 +284,10 @@ struct Work {
             let del = h.del.filter { !mGone[m.sentenceOfToken[$0]] }
             let ins = h.ins.filter { !cNew[c.sentenceOfToken[$0]] }
             guard del.contains(where: { m.tokens[$0].isContent }) || ins.contains(where: { c.tokens[$0].isContent }) else { continue }
+            // The title of a unit that a split (or merge) made is structure, not a change of wording.
+            if isExtraTitle(del, m, alignment.modelGroup, side: \.model) && isExtraTitle(ins, c, alignment.contractGroup, side: \.contract) {
+                continue
+            }
             guard let anchor = anchorSentence(h, ins: ins) else { continue }
             if c.sentences[anchor].unit == 0 { continue }  // the front matter: see README
             if let d = del.first, m.sentences[m.sentenceOfToken[d]].unit == 0 { continue }
@@ -321,6 +325,16 @@ struct Work {
                                modelText: modelText, kind: kind, reason: reason, edits: edits))
         }
         return out
+    }
+
+    /// Whether every content token is in the title line of a unit that is not the first of its group.
+    func isExtraTitle(_ tokens: [Int], _ doc: ComparedText, _ groupOf: [Int?], side: KeyPath<Alignment.Group, [Int]>) -> Bool {
+        tokens.allSatisfy { i in
+            guard doc.tokens[i].isContent else { return true }
+            let sentence = doc.sentences[doc.sentenceOfToken[i]]
+            guard sentence.paragraph == 0, let g = groupOf[sentence.unit] else { return false }
+            return alignment.groups[g][keyPath: side].first != sentence.unit
+        }
     }
 
     func changed(modelClause: String, contractRange: Range<Int>, modelRange: Range<Int>?, text: String, modelText: String,

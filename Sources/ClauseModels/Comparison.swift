@@ -106,6 +106,10 @@ public struct ModelComparison: Sendable {
     public struct Edit: Sendable, Equatable {
         public var deleted: String
         public var inserted: String
+        public init(deleted: String, inserted: String) {
+            self.deleted = deleted
+            self.inserted = inserted
+        }
     }
 
     /// Contract text with no counterpart in the model.
