@@ -156,7 +156,8 @@ extension Work {
                 result.changed[i].kind = kind
             }
             result.changed[i].protects = join(result.changed[i].protects, protects)
-            result.changed[i].reason = join(reason, result.changed[i].reason)
+            // The profile's reading names the figure; it replaces the reading from the words.
+            result.changed[i].reason = reason ?? result.changed[i].reason
             return
         }
         let cRange = ProfileChecks.sentences(around: contractRange, in: c)

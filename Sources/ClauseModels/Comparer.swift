@@ -109,7 +109,16 @@ struct Work {
         }
         let ms = sentences(m, model), cs = sentences(c, contract)
         let mTokens = model.flatMap { Array(m.unitTokens[$0]) }, cTokens = contract.flatMap { Array(c.unitTokens[$0]) }
-        let anchors = Diff.matches(ms.map { key(m, $0) }, cs.map { key(c, $0) })
+        // Only sentences found once on each side anchor (as in patience diff): a sentence said four
+        // times could be paired with the wrong one of its repeats.
+        let mKeys = ms.map { key(m, $0) }, cKeys = cs.map { key(c, $0) }
+        var counts: [UInt64: (Int, Int)] = [:]
+        for k in mKeys { counts[k, default: (0, 0)].0 += 1 }
+        for k in cKeys { counts[k, default: (0, 0)].1 += 1 }
+        let mUnique = mKeys.indices.filter { counts[mKeys[$0]]! == (1, 1) }
+        let cUnique = cKeys.indices.filter { counts[cKeys[$0]]! == (1, 1) }
+        let anchors = Diff.matches(mUnique.map { mKeys[$0] }, cUnique.map { cKeys[$0] })
+            .map { Diff.Pair(a: mUnique[$0.a], b: cUnique[$0.b]) }
         // Token positions (within mTokens / cTokens) where each anchored sentence starts and ends.
         let mPosition = Dictionary(uniqueKeysWithValues: mTokens.enumerated().map { ($1, $0) })
         let cPosition = Dictionary(uniqueKeysWithValues: cTokens.enumerated().map { ($1, $0) })
@@ -218,14 +227,14 @@ struct Work {
 
     func isUnmatched(_ s: ComparedText.Sentence, doc: ComparedText, matched: [Bool]) -> Bool {
         guard s.paragraph > 0, s.contentTokens > 0 else { return false }
-        var content = 0, hits = 0, blanks = 0
-        for i in s.tokens where doc.tokens[i].isContent {
-            content += 1
-            if doc.tokens[i].kind == .blank { blanks += 1 }
+        // Words only: blanks are placeholders, filled or not.
+        var words = 0, hits = 0
+        for i in s.tokens where doc.tokens[i].kind == .word {
+            words += 1
             if matched[i] { hits += 1 }
         }
-        if blanks == content { return false }
-        return Double(hits) < 0.34 * Double(content)
+        if words == 0 { return false }
+        return Double(hits) < 0.34 * Double(words)
     }
 
     /// A gone model sentence and a new contract sentence that say nearly the same were moved.

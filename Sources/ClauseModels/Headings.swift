@@ -100,7 +100,7 @@ struct Heading: Equatable {
                 if next < lineEnd, Numerals.isArabic(t[next]) {
                     let subEnd = numeralRun(from: next, chinese: false)
                     // 1.1 but not a decimal figure such as 1.5倍: a space or a non-digit must follow.
-                    if subEnd - next <= 2, subEnd < lineEnd, isSpace(t[subEnd]) || t[subEnd] > 0x2E80 {
+                    if subEnd - next <= 2, subEnd == lineEnd || isSpace(t[subEnd]) || t[subEnd] > 0x2E80 {
                         return (.item3b, number, subEnd)
                     }
                     return nil

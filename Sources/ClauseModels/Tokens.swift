@@ -31,6 +31,7 @@ enum Tokenizer {
         origin.reserveCapacity(t.count)
         var skipIndex = 0
         var pendingSpace: Int? = nil
+        var pendingHasSpace = false
         var lineHasText = false
         var lineVisible = 0
         var i = 0
@@ -58,6 +59,7 @@ enum Tokenizer {
                     continue
                 }
                 if pendingSpace == nil { pendingSpace = i }
+                pendingHasSpace = true
                 i += 1
                 continue
             }
@@ -71,12 +73,15 @@ enum Tokenizer {
             lineHasText = true
             lineVisible += 1
             if let space = pendingSpace {
-                // Keep one space where it separates Latin words or blanks; drop it between Chinese.
-                if let last = units.last, !isWide(last) || !isWide(u) {
+                // Keep one space where it separates Latin words or blanks; drop it between Chinese,
+                // and drop a bare line break inside a number (a wrapped 1\n00 is 100).
+                let wrappedNumber = !pendingHasSpace && units.last.map(Numerals.isArabic) == true && Numerals.isArabic(u)
+                if let last = units.last, !wrappedNumber, !isWide(last) || !isWide(u) {
                     units.append(0x20)
                     origin.append(space)
                 }
                 pendingSpace = nil
+                pendingHasSpace = false
             }
             units.append(u)
             origin.append(i)
