@@ -34,7 +34,10 @@ let package = Package(
             "ClauseText", "ClauseRules",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "ClauseAudit", dependencies: ["ClauseText", "ClauseRules", "ClauseModels"]),
+        .target(name: "ClauseAudit", dependencies: [
+            "ClauseText", "ClauseRules", "ClauseModels",
+            .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
+        ]),
         .target(name: "ClauseReport", dependencies: ["ClauseAudit", "ClauseModels"]),
         .executableTarget(name: "clause-audit", dependencies: [
             "ClauseAudit", "ClauseReport", "ClauseModels",

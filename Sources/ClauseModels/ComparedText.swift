@@ -24,8 +24,27 @@ final class ComparedText {
         var contentTokens: Int
     }
 
-    init(units t: [UInt16], clauses: [Clause]) {
+    /// The prepared document this side was made from (nil for bare text in unit tests).
+    let prepared: PreparedText?
+
+    /// Works in the extracted text, before normalization: what the reader sees, with its spaces (a
+    /// blank left as spaces in a Word file is still a blank there). Words are compared by their
+    /// normalized form (NFKC, 繁→简), so width and script make no difference.
+    convenience init(_ prepared: PreparedText) {
+        let toInput = prepared.normalized.toInput
+        let clauses = prepared.clauses.map {
+            Clause(label: toInput.sourceRange(of: $0.label), range: toInput.sourceRange(of: $0.range), level: $0.level)
+        }
+        let normalized = prepared.normalized.units
+        self.init(units: prepared.extracted.units, clauses: clauses, prepared: prepared) { range in
+            let target = toInput.targetRange(of: range)
+            return Tokenizer.key(normalized, target.clamped(to: 0 ..< normalized.count))
+        }
+    }
+
+    init(units t: [UInt16], clauses: [Clause], prepared: PreparedText? = nil, key: ((Range<Int>) -> UInt64)? = nil) {
         self.t = t
+        self.prepared = prepared
         let outline = Outline(t, clauses: clauses)
         self.outline = outline
         // Labels are layout: 第十三条 and （1） renumbered are no change. Chapter lines too.
@@ -42,7 +61,10 @@ final class ComparedText {
                 merged.append(r)
             }
         }
-        let tokens = Tokenizer.tokens(t, skip: merged)
+        var tokens = Tokenizer.tokens(t, skip: merged)
+        if let key {
+            for i in tokens.indices where tokens[i].kind != .blank { tokens[i].key = key(tokens[i].range) }
+        }
         self.tokens = tokens
 
         func firstToken(atOrAfter p: Int) -> Int {
@@ -133,5 +155,12 @@ final class ComparedText {
             if sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
         }
         return low > 0 ? low - 1 : (sentences.isEmpty ? nil : 0)
+    }
+}
+
+extension PreparedText {
+    /// The user's text behind a range of the extracted text (the text a comparison works in).
+    func sourceRange(ofExtracted range: Range<Int>) -> Range<Int> {
+        extracted.toSource.sourceRange(of: range)
     }
 }

@@ -19,7 +19,7 @@ extension Work {
             // The diff saw every word of the model's sentence kept: the test missed a rewording.
             if status == .missing && allMatched(mHit.range) { status = .kept }
             let place = modelPlace(mHit.range)
-            let source = cHit.map { contract.sourceRange(ofNormalized: ProfileChecks.sentences(around: $0.range, in: c)) }
+            let source = cHit.map { contract.sourceRange(ofExtracted: ProfileChecks.sentences(around: $0.range, in: c)) }
             result.protections.append(.init(id: p.id, modelClause: place, protects: p.protects, status: status,
                                             span: source.map { SourceSpan(contract.source, utf16: $0) },
                                             text: source.map { contract.source.slice($0) }))
@@ -96,7 +96,7 @@ extension Work {
         }
     }
 
-    func contract_source(_ range: Range<Int>) -> Range<Int> { contract.sourceRange(ofNormalized: range) }
+    func contract_source(_ range: Range<Int>) -> Range<Int> { contract.sourceRange(ofExtracted: range) }
 
     /// The model units a profile article stands for: the unit with its number whose title agrees,
     /// else the one with its number.

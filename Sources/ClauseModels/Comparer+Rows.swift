@@ -97,7 +97,7 @@ extension Work {
         var mapped: [ModelComparison.Segment] = []
         var floor = 0
         for s in out {
-            let r = prepared.sourceRange(ofNormalized: s.range)
+            let r = prepared.sourceRange(ofExtracted: s.range)
             let lower = max(r.lowerBound, floor), upper = max(lower, r.upperBound)
             if lower < upper { mapped.append(.init(range: lower ..< upper, mark: s.mark)) }
             floor = upper

@@ -12,8 +12,8 @@ public struct ModelComparer: Sendable {
     /// Compares `contract` (with the findings the rules gave on it) with the model text `model`.
     public func compare(contract: PreparedText, findings: [Finding], model: PreparedText,
                         info: ModelComparison.ModelInfo) -> ModelComparison {
-        let m = ComparedText(units: model.normalized.units, clauses: model.clauses)
-        let c = ComparedText(units: contract.normalized.units, clauses: contract.clauses)
+        let m = ComparedText(model)
+        let c = ComparedText(contract)
         var work = Work(m: m, c: c, contract: contract, model: model, findings: findings, profile: profile)
         return work.run(info: info)
     }
@@ -348,7 +348,7 @@ struct Work {
 
     func changed(modelClause: String, contractRange: Range<Int>, modelRange: Range<Int>?, text: String, modelText: String,
                  kind: ModelComparison.Kind, reason: String?, edits: [ModelComparison.Edit]) -> ModelComparison.Changed {
-        let source = contract.sourceRange(ofNormalized: contractRange)
+        let source = contract.sourceRange(ofExtracted: contractRange)
         let unit = c.unit(containing: contractRange.lowerBound)
         return ModelComparison.Changed(
             modelClause: modelClause, clause: unit.map { c.outline.units[$0].displayLabel },
@@ -431,7 +431,7 @@ struct Work {
     func addedItems() -> [ModelComparison.Added] {
         var out: [ModelComparison.Added] = []
         func item(_ range: Range<Int>, unit u: Int) {
-            let source = contract.sourceRange(ofNormalized: range)
+            let source = contract.sourceRange(ofExtracted: range)
             let ids = ruleIDs(in: source)
             // Added front matter (a title, a contract number) is only news when a rule fires on it.
             if u == 0 && ids.isEmpty { return }

@@ -33,12 +33,12 @@ public enum ModelMatcher {
     }
 
     public static func score(_ profile: ModelProfile, document: PreparedText) -> Double {
-        score(profile, ComparedText(units: document.normalized.units, clauses: document.clauses))
+        score(profile, ComparedText(document))
     }
 
     /// The profiles best first, with their scores.
     public static func rank(_ profiles: [ModelProfile], document: PreparedText) -> [(ModelProfile, Double)] {
-        let doc = ComparedText(units: document.normalized.units, clauses: document.clauses)
+        let doc = ComparedText(document)
         return profiles.map { ($0, score($0, doc)) }.sorted { $0.1 > $1.1 }
     }
 

@@ -52,6 +52,17 @@ struct Outline {
                 seen.insert(clause.label.lowerBound)
                 if let heading = Heading.recognize(t, lineStart: clause.label.lowerBound) { headings.append(heading) }
             }
+            // Annexes (附件1) are units of a comparison but no clauses of the segmenter's.
+            var lineStart = 0
+            while lineStart < t.count {
+                if let heading = Heading.recognize(t, lineStart: lineStart), heading.kind == .annex,
+                   !seen.contains(heading.label.lowerBound) {
+                    headings.append(heading)
+                }
+                var i = lineStart
+                while i < t.count, !Heading.isLineBreak(t[i]) { i += 1 }
+                lineStart = i + 1
+            }
             headings.sort { $0.label.lowerBound < $1.label.lowerBound }
         }
         headings = Self.droppingWrappedReferences(t, headings)

@@ -10,7 +10,7 @@ public struct ProfileComparer: Sendable {
     public init(profile: ModelProfile) { self.profile = profile }
 
     public func check(contract: PreparedText, findings: [Finding]) -> ModelComparison {
-        let c = ComparedText(units: contract.normalized.units, clauses: contract.clauses)
+        let c = ComparedText(contract)
         return check(c, contract: contract)
     }
 
@@ -19,7 +19,7 @@ public struct ProfileComparer: Sendable {
                                      similarity: ModelMatcher.score(profile, c), basis: .profile)
         let everywhere = Array(c.outline.units.indices)
         func span(_ range: Range<Int>) -> (SourceSpan, Range<Int>, String) {
-            let source = contract.sourceRange(ofNormalized: ProfileChecks.sentences(around: range, in: c))
+            let source = contract.sourceRange(ofExtracted: ProfileChecks.sentences(around: range, in: c))
             return (SourceSpan(contract.source, utf16: source), source, contract.source.slice(source))
         }
         func label(_ article: Int?) -> (String, String) {

@@ -137,12 +137,12 @@ enum Tokenizer {
 
     /// FNV-1a over the folded units: equal keys for equal words, whatever their width.
     static func key(_ t: [UInt16], _ r: Range<Int>) -> UInt64 {
-        if r.count == 2, let canonical = synonyms[Array(t[r])] {
-            return key(canonical, 0 ..< canonical.count)
-        }
+        // A word wrapped across lines is still the word: layout does not count.
+        var units = t[r].filter { !Heading.isSpace($0) && !Heading.isLineBreak($0) }
+        if units.count == 2, let canonical = synonyms[units] { units = canonical }
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in r {
-            h ^= UInt64(CompactText.fold(punctuationFolded(t[i])))
+        for u in units {
+            h ^= UInt64(CompactText.fold(punctuationFolded(u)))
             h = h &* 0x0000_0100_0000_01B3
         }
         return h

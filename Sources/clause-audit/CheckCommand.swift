@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Documents to audit (.txt, .md, .html, .docx); '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Report format: text, json or jsonl.")
+    @Option(help: "Report format: text, json, jsonl, sarif or line.")
     var format: ReportFormat = .text
 
     @OptionGroup var common: CommonOptions
@@ -21,8 +21,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var models: ModelOptions
 
     func validate() throws {
-        guard [.text, .json, .jsonl].contains(format) else {
-            throw ValidationError("check writes text, json or jsonl; '\(format.rawValue)' is not available here")
+        guard [.text, .json, .jsonl, .sarif, .line].contains(format) else {
+            throw ValidationError("check writes text, json, jsonl, sarif or line; '\(format.rawValue)' is not available here")
         }
     }
 
@@ -62,6 +62,10 @@ struct CheckCommand: ParsableCommand {
             "[\n" + results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: true) }.joined(separator: ",\n") + "\n]\n"
         case .jsonl:
             results.map { JSONReport.render($0, rulesVersion: rulesVersion, pretty: false) + "\n" }.joined()
+        case .sarif:
+            SARIFReport.render(results.map(LintResult.init), options: .init(rulesVersion: rulesVersion))
+        case .line:
+            LineReport.render(results.map(LintResult.init))
         default:
             results.filter { $0.error == nil }.map(TextReport(color: common.useColor()).render).joined(separator: "\n")
         }

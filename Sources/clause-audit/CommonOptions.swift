@@ -10,8 +10,11 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Rule pack directory (default: the bundled clause-rules/).")
     var rules: String?
 
-    @Option(help: "Report only findings at or above this severity: info, warning or error.")
-    var minSeverity: Severity = .info
+    @Option(name: .customLong("min-severity"), help: "Report only findings at or above this severity: info, warning or error.")
+    var minSeverityChoice: Severity?
+
+    /// The gate; `lint` lets `.clause-audit.yml` set it when the command line does not.
+    var minSeverity: Severity { minSeverityChoice ?? .info }
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?

@@ -51,7 +51,7 @@ import Testing
         let finding = try #require(audit(text).findings.first)
         let clause = try #require(finding.clause)
         #expect(clause.label == "第八条")
-        #expect(clause.start == 16)
+        #expect(clause.start == 17)
         #expect(clause.end == text.unicodeScalars.count)
     }
 }

@@ -64,8 +64,10 @@ import Testing
     }
 
     @Test func splitArticleHasNoDifferences() {
+        // 第三条 split in two; the articles after it renumbered.
         let split = Self.model
-            .replacingFirst("甲方退还全部费用。\n乙方在开通服务后", with: "甲方退还全部费用。\n\n第三条之一 开通后解除\n乙方在开通服务后")
+            .replacingFirst("第五条 争议", with: "第六条 争议").replacingFirst("第四条 甲方的义务", with: "第五条 甲方的义务")
+            .replacingFirst("甲方退还全部费用。\n乙方在开通服务后", with: "甲方退还全部费用。\n\n第四条 开通后解除\n乙方在开通服务后")
         let c = compare(split, with: Self.model, profile: nil)
         #expect(summary(c) == [])
     }

@@ -7,6 +7,15 @@ struct MatchContext {
     let parties: Parties
     let scratch: MatchScratch
 
+    /// Built only when a rule with `figures:` fires (it reads the whole document).
+    var figureJudge: FigureJudge {
+        FigureJudge(document: string(0 ..< units.count), sentences: text.sentences.map(string), parties: parties)
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
+    }
+
     func findings(of rule: CompiledRule) throws(MatchError) -> [Finding] {
         var found: [Finding] = []
         for pattern in rule.patterns {
@@ -33,6 +42,12 @@ struct MatchContext {
         for pattern in compiled.unlessBefore where try pattern.matches(in: units, from: before, to: hit.lowerBound, scratch: scratch) {
             return nil
         }
+        var figures: String? = nil
+        if let check = rule.figures {
+            let sentence = self.scope(of: match.range, .sentence)
+            figures = figureJudge.judge(check, hitSentence: string(sentence))
+            if figures == nil { return nil }
+        }
         var severity = rule.severity
         if let wanted = rule.party, let partyRange = match.party {
             let name = String(decoding: UnsafeBufferPointer(rebasing: units[partyRange]), as: UTF16.self)
@@ -45,7 +60,7 @@ struct MatchContext {
         let sourceRange = text.sourceRange(ofNormalized: hit)
         return Finding(rule: rule, severity: severity, span: SourceSpan(text.source, utf16: sourceRange),
                        sourceRange: sourceRange, text: text.source.slice(sourceRange),
-                       clause: clauseReference(at: hit.lowerBound), figures: nil)
+                       clause: clauseReference(at: hit.lowerBound), figures: figures)
     }
 
     /// The sentences a match touches, or the clause around it (the line, in a text without numbering).

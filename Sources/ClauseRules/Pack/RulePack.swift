@@ -1,8 +1,8 @@
 import Foundation
 import Yams
 
-/// The rule pack: `pack.yml` and every rule file beside it, in path order (which decides who wins
-/// when two rules of one category fire on the same text).
+/// The rule pack: `pack.yml` and every rule file below it, sector folders first (the order decides who
+/// wins when two rules of one category fire on the same text).
 public struct RulePack: Sendable {
     public var name: String
     public var version: String
@@ -21,7 +21,11 @@ public struct RulePack: Sendable {
     public static func bundledDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
         let fm = FileManager.default
         var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-        let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath()
+        // Found through PATH (as pre-commit runs it), argv[0] is a bare name: ask the system where the
+        // executable really is, so the pack beside a hook's checkout is found, not the user's folder.
+        let path = executable.contains("/") ? executable
+            : (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executable
+        let exe = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         starts.insert(exe.deletingLastPathComponent(), at: 0)
         for start in starts {
             var dir = start
@@ -68,7 +72,8 @@ public struct RulePack: Sendable {
         return pack
     }
 
-    /// Every `*.yml` / `*.yaml` below the directory except pack.yml, in path order.
+    /// Every `*.yml` / `*.yaml` below the directory except pack.yml: files in deeper folders first (a
+    /// sector's rule is more specific than a general one and should win an overlap), then path order.
     static func ruleFiles(in directory: String) throws(RuleLoadError) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: directory) else {
             throw RuleLoadError(file: directory, line: nil, message: "rule directory cannot be read")
@@ -78,42 +83,32 @@ public struct RulePack: Sendable {
             guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), relative != "pack.yml" else { continue }
             files.append(relative)
         }
-        return files.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        let depth = { (path: String) in path.split(separator: "/").count }
+        return files.sorted { (depth($1), $0) < (depth($0), $1) }.map { (directory as NSString).appendingPathComponent($0) }
     }
 
     static func parse(_ file: String) throws(RuleLoadError) -> Node {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw RuleLoadError(file: file, line: nil, message: "cannot be read")
+        guard let node = try YAMLFields.parse(file: file) else {
+            throw RuleLoadError(file: file, line: nil, message: "is empty")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RuleLoadError(file: file, line: nil, message: "is not UTF-8")
-        }
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw RuleLoadError(file: file, line: nil, message: "is empty")
-            }
-            return node
-        } catch let error as RuleLoadError {
-            throw error
-        } catch let error as YamlError {
-            throw RuleLoadError(file: file, line: error.line, message: "YAML: \(error.problem)")
-        } catch {
-            throw RuleLoadError(file: file, line: nil, message: "YAML: \(error)")
-        }
+        return node
     }
 }
 
 extension YamlError {
-    var line: Int? {
+    public var line: Int? {
         switch self {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): mark.line
+        case let .duplicatedKeysInMapping(_, context): context.mark.line
         default: nil
         }
     }
 
-    var problem: String {
+    public var problem: String {
         switch self {
         case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): problem
+        case let .duplicatedKeysInMapping(duplicates, _):
+            "a key is given twice: " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
         default: description
         }
     }

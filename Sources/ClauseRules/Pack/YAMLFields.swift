@@ -1,13 +1,15 @@
+import Foundation
 import Yams
 
 /// Reads one YAML mapping strictly: every key must be known, every value of the expected shape, and
-/// each error names the file and line.
-struct YAMLFields {
-    let file: String
-    let node: Node
-    let mapping: Node.Mapping
+/// each error names the file and line. Public so that other strict readers (the linter's
+/// `.clause-audit.yml`) validate the same way.
+public struct YAMLFields {
+    public let file: String
+    public let node: Node
+    public let mapping: Node.Mapping
 
-    init(_ node: Node, file: String, what: String, known: Set<String>) throws(RuleLoadError) {
+    public init(_ node: Node, file: String, what: String, known: Set<String>) throws(RuleLoadError) {
         guard let mapping = node.mapping else {
             throw RuleLoadError(file: file, line: node.mark?.line, message: "\(what) must be a mapping")
         }
@@ -23,25 +25,25 @@ struct YAMLFields {
         }
     }
 
-    var line: Int? { node.mark?.line }
+    public var line: Int? { node.mark?.line }
 
-    func error(_ key: String, _ message: String) -> RuleLoadError {
+    public func error(_ key: String, _ message: String) -> RuleLoadError {
         RuleLoadError(file: file, line: mapping[key]?.mark?.line ?? line, message: message)
     }
 
-    func optionalString(_ key: String) throws(RuleLoadError) -> String? {
+    public func optionalString(_ key: String) throws(RuleLoadError) -> String? {
         guard let value = mapping[key] else { return nil }
         guard let scalar = value.scalar else { throw error(key, "'\(key)' must be text") }
-        let text = scalar.string.trimmingSpaces
+        let text = scalar.string.trimmingSpaces.unfoldingChineseLines
         return text.isEmpty ? nil : text
     }
 
-    func string(_ key: String) throws(RuleLoadError) -> String {
+    public func string(_ key: String) throws(RuleLoadError) -> String {
         guard let text = try optionalString(key) else { throw error(key, "'\(key)' is required") }
         return text
     }
 
-    func strings(_ key: String) throws(RuleLoadError) -> [String] {
+    public func strings(_ key: String) throws(RuleLoadError) -> [String] {
         guard let value = mapping[key] else { return [] }
         if let scalar = value.scalar, scalar.string.isEmpty { return [] }
         guard let sequence = value.sequence else { throw error(key, "'\(key)' must be a list") }
@@ -55,12 +57,12 @@ struct YAMLFields {
         return out
     }
 
-    func nested(_ key: String, what: String, known: Set<String>) throws(RuleLoadError) -> YAMLFields? {
+    public func nested(_ key: String, what: String, known: Set<String>) throws(RuleLoadError) -> YAMLFields? {
         guard let value = mapping[key] else { return nil }
         return try YAMLFields(value, file: file, what: what, known: known)
     }
 
-    func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(RuleLoadError) -> T?
+    public func enumValue<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(RuleLoadError) -> T?
     where T.RawValue == String, T: CaseIterable {
         guard let raw = try optionalString(key) else { return nil }
         guard let value = T(rawValue: raw) else {
@@ -72,10 +74,42 @@ struct YAMLFields {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// YAML's folded scalars (`>-`) join lines with a space, which Chinese text does not want: a space
+    /// between two non-ASCII characters goes.
+    var unfoldingChineseLines: String {
+        var out = String.UnicodeScalarView()
+        let scalars = Array(unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            if scalar == " ", i > 0, i + 1 < scalars.count, !scalars[i - 1].isASCII, !scalars[i + 1].isASCII { continue }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    public var trimmingSpaces: String {
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
+    }
+}
+
+extension YAMLFields {
+    /// Parses a YAML file into a node; nil when the file holds no document (empty or only comments).
+    /// Problems name the file and, where YAML knows it, the line.
+    public static func parse(file: String) throws(RuleLoadError) -> Node? {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw RuleLoadError(file: file, line: nil, message: "cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RuleLoadError(file: file, line: nil, message: "is not UTF-8")
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw RuleLoadError(file: file, line: error.line, message: "YAML: \(error.problem)")
+        } catch {
+            throw RuleLoadError(file: file, line: nil, message: "YAML: \(error)")
+        }
     }
 }
