@@ -6,6 +6,8 @@ import Foundation
 public struct ModelProfile: Sendable {
     public var id: String
     public var code: String?
+    /// What the profile could not establish, or anything else a reviewer should know.
+    public var note: String?
     public var title: String
     public var issuers: [String]
     public var year: Int
@@ -31,6 +33,12 @@ public struct ModelProfile: Sendable {
         public var label: String
         public var title: String
         public var chapter: String?
+        public init(number: Int, label: String, title: String, chapter: String?) {
+            self.number = number
+            self.label = label
+            self.title = title
+            self.chapter = chapter
+        }
     }
 
     /// A consumer protection and the test for whether a contract keeps it.

@@ -206,7 +206,7 @@ extension ModelProfile {
         }
 
         return ModelProfile(
-            id: id, code: try top.optionalString("code"), title: try top.string("title"), issuers: issuers, year: year,
+            id: id, code: try top.optionalString("code"), note: try top.optionalString("note"), title: try top.string("title"), issuers: issuers, year: year,
             sector: try top.string("sector"), aliases: try top.strings("aliases"), markers: try top.strings("markers"),
             business: business, consumer: consumer, sources: sources, outline: outline,
             protections: protections, figures: figures, file: file)
@@ -225,7 +225,11 @@ extension ModelProfile {
     static func readOutline(_ top: ProfileFields) throws(ProfileError) -> [Article] {
         var articles: [Article] = []
         let chapters = try top.list("outline")
-        guard !chapters.isEmpty else { throw top.error("outline", "'outline' must list the articles") }
+        // A profile whose outline the public sources do not give says so in its note.
+        let note = try top.optionalString("note")
+        guard !chapters.isEmpty || note != nil else {
+            throw top.error("outline", "'outline' must list the articles (or 'note' must say why it cannot)")
+        }
         for node in chapters {
             let c = try ProfileFields(node, file: top.file, what: "an outline chapter", known: ["chapter", "articles"])
             let chapter = try c.optionalString("chapter")
