@@ -99,8 +99,9 @@ struct Heading: Equatable {
                 let next = end + 1
                 if next < lineEnd, Numerals.isArabic(t[next]) {
                     let subEnd = numeralRun(from: next, chinese: false)
-                    // 1.1 but not a decimal figure such as 1.5倍: a space or a non-digit must follow.
-                    if subEnd - next <= 2, subEnd == lineEnd || isSpace(t[subEnd]) || t[subEnd] > 0x2E80 {
+                    // 1.1 but not a figure: 1.5倍, 2.5%, 3.14 are amounts.
+                    let amount = subEnd < lineEnd && "倍元%％个日天月年万千百小米".utf16.contains(t[subEnd])
+                    if subEnd - next <= 2, !amount, subEnd == lineEnd || isSpace(t[subEnd]) || t[subEnd] > 0x2E80 {
                         return (.item3b, number, subEnd)
                     }
                     return nil
