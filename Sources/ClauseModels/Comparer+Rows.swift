@@ -39,7 +39,7 @@ extension Work {
         m.tokens.indices.map { i in
             if mFilled[i] { return .filled }
             if mMatched[i] { return movedModel.contains(m.sentenceOfToken[i]) ? .moved : .same }
-            return m.tokens[i].isContent ? .deleted : .same
+            return .deleted
         }
     }
 
@@ -47,7 +47,7 @@ extension Work {
         c.tokens.indices.map { i in
             if cFilled[i] { return .filled }
             if cMatched[i] { return movedContract.contains(c.sentenceOfToken[i]) ? .moved : .same }
-            return c.tokens[i].isContent ? .inserted : .same
+            return .inserted
         }
     }
 

@@ -73,7 +73,7 @@ import Testing
         // Model left, contract right; the change, the gap and the addition marked.
         #expect(html.contains("<del>10</del>"))
         #expect(html.contains("<ins>30</ins>"))
-        #expect(html.contains("<del>乙方可以在营业时间内使用全部器械</del>。"))
+        #expect(html.contains("<del>乙方可以在营业时间内使用全部器械。</del>"))
         #expect(html.contains("<mark class=\"finding\" title=\"interpretation.final-right（C5）：经营者不能自己说了算。\">最终解释权归甲方所有</mark>"))
     }
 
