@@ -15,10 +15,23 @@ public final class Auditor: Sendable {
         public var lenient = false
         public var format: InputFormat?
         public var docxLimits = DocxLimits()
+        /// Run the prominence check (HTML and DOCX only; see `Prominence`).
+        public var prominence = true
         public init(encoding: String? = nil, lenient: Bool = false, format: InputFormat? = nil) {
             self.encoding = encoding
             self.lenient = lenient
             self.format = format
+        }
+
+        /// Fails when the options could not read any document (an encoding nobody knows), so that a
+        /// bulk run stops at once instead of writing the same error for every file.
+        public func validate() throws(AuditError) {
+            guard let encoding else { return }
+            do {
+                _ = try TextDecoder.decode([], options: DecodeOptions(encoding: encoding, lenient: lenient))
+            } catch {
+                throw AuditError(code: error.code, message: error.message)
+            }
         }
     }
 
@@ -31,7 +44,10 @@ public final class Auditor: Sendable {
             let (prepared, encoding, warnings) = try prepare(bytes, format: format, options: options)
             document.encoding = encoding
             document.characters = prepared.source.scalarCount
-            let findings = try engine.findings(in: prepared, scratch: scratch)
+            var findings = try engine.findings(in: prepared, scratch: scratch)
+            if options.prominence && Prominence.applies(to: format) {
+                findings = Prominence.adding(to: findings, in: prepared)
+            }
             return AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
         } catch let error as TextError {
             return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))

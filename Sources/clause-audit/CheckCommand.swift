@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Documents to audit (.txt, .md, .html, .docx); '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(help: "Report format: text, json, jsonl, sarif or line.")
+    @Option(help: "Report format: text, json, jsonl, sarif, line, html (a self-contained page), markdown or csv.")
     var format: ReportFormat = .text
 
     @OptionGroup var common: CommonOptions
@@ -21,8 +21,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var models: ModelOptions
 
     func validate() throws {
-        guard [.text, .json, .jsonl, .sarif, .line].contains(format) else {
-            throw ValidationError("check writes text, json, jsonl, sarif or line; '\(format.rawValue)' is not available here")
+        guard [.text, .json, .jsonl, .sarif, .line, .html, .markdown, .csv].contains(format) else {
+            throw ValidationError("check writes text, json, jsonl, sarif, line, html, markdown or csv; '\(format.rawValue)' is not available here")
         }
     }
 
@@ -66,6 +66,12 @@ struct CheckCommand: ParsableCommand {
             SARIFReport.render(results.map(LintResult.init), options: .init(rulesVersion: rulesVersion))
         case .line:
             LineReport.render(results.map(LintResult.init))
+        case .html:
+            HTMLReport(rulesVersion: rulesVersion).render(results)
+        case .markdown:
+            MarkdownReport(rulesVersion: rulesVersion).render(results)
+        case .csv:
+            (common.output == nil ? "" : CSVReport.byteOrderMark) + CSVReport.render(results)
         default:
             results.filter { $0.error == nil }.map(TextReport(color: common.useColor()).render).joined(separator: "\n")
         }
