@@ -30,15 +30,22 @@ let package = Package(
             "ClauseText", "CPCRE2",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "ClauseAudit", dependencies: [
+        .target(name: "ClauseModels", dependencies: [
             "ClauseText", "ClauseRules",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "ClauseAudit", dependencies: [
+            "ClauseText", "ClauseRules", "ClauseModels",
             .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
         ]),
-        .target(name: "ClauseReport", dependencies: ["ClauseAudit"]),
+        .target(name: "ClauseReport", dependencies: ["ClauseAudit", "ClauseModels"]),
         .executableTarget(name: "clause-audit", dependencies: [
-            "ClauseAudit", "ClauseReport",
+            "ClauseAudit", "ClauseReport", "ClauseModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Times `compare` on real model texts (release build); see model-contracts/README.md.
+        .executableTarget(name: "compare-bench", dependencies: ["ClauseAudit", "ClauseModels"],
+                          path: "Benchmarks/compare-bench"),
 
         // The in-process half of the benchmark (benchmarks/run.sh): meaningful in release builds only.
         .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "benchmarks/clause-bench"),
@@ -46,5 +53,7 @@ let package = Package(
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
+        .testTarget(name: "ClauseModelsTests", dependencies: ["ClauseModels", "ClauseAudit", "ClauseReport"],
+                    resources: [.copy("Fixtures")]),
     ]
 )
