@@ -47,8 +47,8 @@ let package = Package(
         .executableTarget(name: "compare-bench", dependencies: ["ClauseAudit", "ClauseModels"],
                           path: "Benchmarks/compare-bench"),
 
-        // The in-process half of the benchmark (benchmarks/run.sh): meaningful in release builds only.
-        .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "benchmarks/clause-bench"),
+        // The in-process half of the issue-7 benchmark (Benchmarks/run.sh): meaningful in release builds only.
+        .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "Benchmarks/clause-bench"),
 
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,4 @@
-// clause-bench: the in-process half of the benchmark (benchmarks/run.sh is the other half, which races
+// clause-bench: the in-process half of the benchmark (Benchmarks/run.sh is the other half, which races
 // the command line against ripgrep and Python). Build it in release mode:
 //
 //   swift build -c release --scratch-path .build-perf --product clause-bench
