@@ -1,6 +1,7 @@
 import Testing
 @testable import ClauseRules
 import ClauseText
+import Foundation
 
 /// The pieces of the literal prefilter: reading a pattern's shape, its required literals, the
 /// one-pass literal scan, and the windowed search that must equal a whole-text search.
@@ -36,6 +37,23 @@ import ClauseText
         #expect(before("(?<!不)概不负责") == 0)
         #expect(literals("^定金(?![换货])") == ["定金"])
         #expect(literals("A(?=B)C") == ["AC"])
+    }
+
+    @Test func aSecondSetComesFromAnotherPartOfThePattern() {
+        let facts = RequiredLiterals(pattern: "有权[^。]{0,8}(?:修改|变更)")
+        #expect(facts.primary == .init(literals: [units("有权")], minBefore: 0, maxBefore: 0))
+        #expect(facts.secondary == .init(literals: [units("修改"), units("变更")].sorted { $0.lexicographicallyPrecedes($1) },
+                                         minBefore: 2, maxBefore: 2 + 2 * 8))
+        // Alternatives at the top have no second set (it would have to hold in every branch).
+        #expect(RequiredLiterals(pattern: "有权修改|有权变更").secondary == nil)
+    }
+
+    @Test func windowsWithoutTheSecondSetWhereItMustBeAreDropped() {
+        // A match starting at s holds the second literal at s + 2 ... s + 10.
+        let kept = Prefilter.keeping([0 ... 5, 20 ... 25, 40 ... 45], holding: (minBefore: 2, maxBefore: 10), at: [9, 60])
+        #expect(kept == [0 ... 5])  // 9 is within 2 ... 15; nothing is within 22 ... 35 or 42 ... 55
+        #expect(Prefilter.keeping([0 ... 5], holding: (minBefore: 2, maxBefore: nil), at: [100]) == [0 ... 5])
+        #expect(Prefilter.keeping([0 ... 5], holding: (minBefore: 2, maxBefore: nil), at: []) == [])
     }
 
     @Test func aContainedLiteralReplacesTheLongerOneAndWidensTheWindow() {
@@ -91,17 +109,19 @@ import ClauseText
         #expect(Prefilter.merged([10 ... 20, 0 ... 5, 100 ... 110, 30 ... 40]) == [0 ... 40, 100 ... 110])
     }
 
-    /// The windowed search equals the whole-text search for random patterns over random texts drawn
-    /// from a small alphabet (so that literals, near misses and overlaps are frequent).
+    /// The prefilter's windowed search equals the whole-text search for random patterns over random
+    /// texts drawn from a small alphabet (so that literals, near misses and overlaps are frequent).
     @Test func windowedSearchEqualsWholeTextSearchOnRandomPatterns() throws {
-        var random = SplitMix(seed: 0x5EED_CAFE)
-        let atoms = ["甲", "乙", "不", "退", "款", "。", "a", "[甲乙]", "[^。]", ".", "\\d", "(?:不|退款)", "(?<!不)", "(?=款)", "(?!甲)"]
+        var random = SplitMix(seed: UInt64(ProcessInfo.processInfo.environment["PREFILTER_SEED"] ?? "") ?? 0x5EED_CAFE)
+        let rounds = Int(ProcessInfo.processInfo.environment["PREFILTER_ROUNDS"] ?? "") ?? 400
+        let atoms = ["甲", "乙", "不", "退", "款", "。", "a", "甲乙", "退款", "[甲乙]", "[^。]", ".", "\\d",
+                     "(?:不|退款)", "(?:甲乙|款)", "(?<!不)", "(?=款)", "(?!甲)", "[^。]{0,3}"]
         let quantifiers = ["", "", "", "?", "{0,3}", "{1,2}", "*", "+", "??", "{0,4}?"]
         let letters = Array("甲乙不退款。a1 ")
         var checked = 0
-        for _ in 0 ..< 400 {
+        for _ in 0 ..< rounds {
             var source = ""
-            for _ in 0 ..< random.next(1 ... 5) {
+            for _ in 0 ..< random.next(1 ... 6) {
                 if random.next(0 ... 5) == 0 {
                     source += "(?:" + atoms[random.next(0 ... atoms.count - 1)] + "|" + atoms[random.next(0 ... atoms.count - 1)] + ")"
                 } else {
@@ -110,20 +130,18 @@ import ClauseText
                 source += quantifiers[random.next(0 ... quantifiers.count - 1)]
             }
             guard let pattern = try? Pattern(source) else { continue }  // e.g. it can match empty text
-            let facts = RequiredLiterals(pattern: source)
-            guard let literalSet = facts.literals else { continue }
-            let scanner = LiteralScanner(literals: literalSet)
+            let prefilter = Prefilter(patterns: [pattern])
             for _ in 0 ..< 5 {
                 let text = Array(String((0 ..< random.next(0 ... 60)).map { _ in letters[random.next(0 ... letters.count - 1)] }).utf16)
                 let scratch = MatchScratch()
                 try text.withUnsafeBufferPointer { buffer in
-                    var windows: [ClosedRange<Int>] = []
-                    scanner.scan(buffer) { position, _ in
-                        windows.append((facts.maxBefore.map { max(0, position - $0) } ?? 0) ... position)
-                    }
                     // A random pattern may backtrack past the match limit: nothing to compare then.
                     guard let whole = try? pattern.allMatches(in: buffer, from: 0, to: buffer.count, scratch: scratch) else { return }
-                    let windowed = try pattern.allMatches(in: buffer, startingWithin: Prefilter.merged(windows), scratch: scratch)
+                    let windowed: [Pattern.Match]
+                    switch prefilter.plan(for: buffer).starts(rule: 0, pattern: 0) {
+                    case .everywhere: windowed = whole
+                    case let .within(windows): windowed = try pattern.allMatches(in: buffer, startingWithin: windows, scratch: scratch)
+                    }
                     #expect(whole == windowed, "pattern \(source) on \(String(decoding: text, as: UTF16.self))")
                     checked += whole.count
                 }

@@ -1,18 +1,23 @@
-/// What the prefilter may assume about a pattern: a set of literals such that every match contains at
-/// least one of them, no further than `maxBefore` code units from the start of the match. UTF-16 code
-/// units throughout, the units the text is matched in. Conservative by construction: when in doubt a
-/// pattern gets no literals (it always runs) or no bound (it is searched from the start of the text).
+/// What the prefilter may assume about a pattern: a set of literals such that every match contains one
+/// of them, between `minBefore` and `maxBefore` code units after the start of the match; and, when the
+/// pattern has one, a second such set found in another part of it (so a match holds one of each).
+/// UTF-16 code units throughout, the units the text is matched in. Conservative by construction: when
+/// in doubt a pattern gets no literals (it always runs) or no bound (it is searched from the start).
 struct RequiredLiterals: Equatable {
-    /// Every match contains one of these; nil when no such set was found.
-    var literals: [[UInt16]]?
-    /// A match contains one of the literals starting at most this far from the match's own start;
-    /// nil when that distance is unbounded.
-    var maxBefore: Int?
-
-    init(literals: [[UInt16]]?, maxBefore: Int?) {
-        self.literals = literals
-        self.maxBefore = maxBefore
+    struct LiteralSet: Equatable {
+        var literals: [[UInt16]]
+        /// Where a match's literal starts, counted from the start of the match.
+        var minBefore: Int
+        var maxBefore: Int?
     }
+
+    /// Nil when no such set was found: the pattern always runs.
+    var primary: LiteralSet?
+    /// A further set, required as well (nil when the pattern has no second one).
+    var secondary: LiteralSet?
+
+    var literals: [[UInt16]]? { primary?.literals }
+    var maxBefore: Int? { primary?.maxBefore }
 
     /// Facts of groups already analysed: fragments such as {{biz}} recur in most patterns of a pack.
     final class Memo {
@@ -23,20 +28,23 @@ struct RequiredLiterals: Equatable {
     init(pattern source: String, memo: Memo = Memo()) {
         let facts = Facts.of(PatternSyntax.parse(source), memo)
         var required = facts.required
+        var second = facts.second
         if required == nil, let strings = facts.strings, !strings.contains(where: { $0.isEmpty }) {
-            required = Facts.Required(literals: strings, maxBefore: 0)
+            required = Facts.Required(literals: strings, minBefore: 0, maxBefore: 0)
+            second = nil
         }
-        guard let required else {
-            self.init(literals: nil, maxBefore: nil)
-            return
-        }
-        let (kept, slack) = Self.minimized(required.literals)
-        self.init(literals: kept, maxBefore: required.maxBefore.map { $0 + slack })
+        primary = required.map(Self.literalSet)
+        secondary = primary == nil ? nil : second.map(Self.literalSet)
+    }
+
+    private static func literalSet(_ required: Facts.Required) -> LiteralSet {
+        let (kept, slack) = minimized(required.literals)
+        return LiteralSet(literals: kept, minBefore: required.minBefore, maxBefore: required.maxBefore.map { $0 + slack })
     }
 
     /// A literal that contains another one of the set adds nothing: any text containing it contains the
     /// shorter one too. Dropping it keeps the scanner's table small; the shorter one may stand further
-    /// into the match, by at most `slack` units.
+    /// into the match, by at most `slack` units (never nearer its start).
     static func minimized(_ set: [[UInt16]]) -> (kept: [[UInt16]], slack: Int) {
         let sorted = Set(set).sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var kept: [[UInt16]] = []
@@ -57,14 +65,19 @@ fileprivate struct Facts {
     struct Required {
         /// Every match contains one of these (none of them empty)...
         var literals: [[UInt16]]
-        /// ... starting at most this many units after the match's start (nil: unbounded).
+        /// ... starting at least `minBefore` and at most `maxBefore` units after the match's start
+        /// (nil: unbounded).
+        var minBefore: Int
         var maxBefore: Int?
     }
 
     /// Every match of the node is one of these strings (a superset is fine); nil when too many.
     var strings: [[UInt16]]?
     var required: Required?
-    /// No match is longer than this (nil: unbounded).
+    /// Required as well as `required`, from a part of the node that does not overlap it.
+    var second: Required?
+    /// No match is shorter, or longer, than this (nil: unbounded).
+    var minLength: Int
     var maxLength: Int?
 
     /// Sets larger than this are given up (the scanner would gain little from them).
@@ -72,8 +85,8 @@ fileprivate struct Facts {
     /// Longer literals are cut: a prefix of a required literal is required too, at the same place.
     static let lengthLimit = 12
 
-    static let emptyMatch = Facts(strings: [[]], required: nil, maxLength: 0)
-    static let unknown = Facts(strings: nil, required: nil, maxLength: nil)
+    static let emptyMatch = Facts(strings: [[]], required: nil, second: nil, minLength: 0, maxLength: 0)
+    static let unknown = Facts(strings: nil, required: nil, second: nil, minLength: 0, maxLength: nil)
 
     static func of(_ node: PatternNode, _ memo: RequiredLiterals.Memo) -> Facts {
         func of(_ node: PatternNode) -> Facts { Facts.of(node, memo) }
@@ -90,10 +103,11 @@ fileprivate struct Facts {
         case let .oneOf(set):
             if let listed = set.listedScalars, !listed.isEmpty {
                 let strings = listed.map { Array(String($0).utf16) }
-                return Facts(strings: strings, required: Required(literals: strings, maxBefore: 0),
-                             maxLength: strings.map { $0.count }.max())
+                return Facts(strings: strings, required: Required(literals: strings, minBefore: 0, maxBefore: 0), second: nil,
+                             minLength: strings.map { $0.count }.min()!, maxLength: strings.map { $0.count }.max())
             }
-            return Facts(strings: nil, required: nil, maxLength: 2)  // one code point: at most a surrogate pair
+            // One code point: one unit, or a surrogate pair.
+            return Facts(strings: nil, required: nil, second: nil, minLength: 1, maxLength: 2)
         case let .group(body, _):
             // Only long lists of alternatives (the pack's fragments) recur enough to pay for hashing.
             guard case let .alternation(branches) = body, branches.count >= 8 else { return of(body) }
@@ -113,69 +127,94 @@ fileprivate struct Facts {
     }
 
     private static func literal(_ units: [UInt16]) -> Facts {
-        Facts(strings: [units], required: Required(literals: [units], maxBefore: 0), maxLength: units.count)
+        Facts(strings: [units], required: Required(literals: [units], minBefore: 0, maxBefore: 0), second: nil,
+              minLength: units.count, maxLength: units.count)
     }
 
     private static func alternation(_ branches: [Facts]) -> Facts {
         var strings: [[UInt16]]? = []
         var literals: [[UInt16]]? = []
+        var minBefore = Int.max
         var maxBefore: Int? = 0
+        var minLength = Int.max
         var maxLength: Int? = 0
         for branch in branches {
             if let s = branch.strings, let all = strings, all.count + s.count <= setLimit { strings = all + s } else { strings = nil }
             if let r = branch.required, let all = literals {
                 literals = all + r.literals
+                minBefore = Swift.min(minBefore, r.minBefore)
                 maxBefore = maxBefore.flatMap { m in r.maxBefore.map { Swift.max(m, $0) } }
             } else {
                 literals = nil
             }
+            minLength = Swift.min(minLength, branch.minLength)
             maxLength = maxLength.flatMap { m in branch.maxLength.map { Swift.max(m, $0) } }
         }
-        let required = literals.map { Required(literals: cut($0), maxBefore: maxBefore) }
-        return Facts(strings: strings, required: required, maxLength: maxLength)
+        // (A second set would have to hold in every branch: not tracked through alternatives.)
+        let required = literals.map { Required(literals: cut($0), minBefore: minBefore, maxBefore: maxBefore) }
+        return Facts(strings: strings, required: required, second: nil,
+                     minLength: branches.isEmpty ? 0 : minLength, maxLength: maxLength)
     }
 
     private static func sequence(_ items: [Facts]) -> Facts {
-        // How far into a match each item can start: the sum of the longest matches before it.
-        var offsets: [Int?] = []
-        var total: Int? = 0
+        // How far into a match each item can start: the sums of the shortest and the longest matches
+        // before it.
+        var minOffsets: [Int] = [], maxOffsets: [Int?] = []
+        var minTotal = 0
+        var maxTotal: Int? = 0
         for item in items {
-            offsets.append(total)
-            total = total.flatMap { t in item.maxLength.map { t + $0 } }
+            minOffsets.append(minTotal)
+            maxOffsets.append(maxTotal)
+            minTotal += item.minLength
+            maxTotal = maxTotal.flatMap { t in item.maxLength.map { t + $0 } }
         }
-        // Candidates for the required set: each item's own, and the product of each run of items
-        // whose strings are known (split where the product would grow past the limit).
-        var candidates: [Required] = []
+        // Candidates for the required sets: each item's own (and its second), and the product of each
+        // run of items whose strings are known (split where the product would grow past the limit).
+        // Each remembers the items it came from: two sets from different items are both required.
+        var candidates: [(required: Required, items: Range<Int>, second: Bool)] = []
+        func shifted(_ r: Required, by index: Int) -> Required {
+            Required(literals: r.literals, minBefore: minOffsets[index] + r.minBefore,
+                     maxBefore: maxOffsets[index].flatMap { o in r.maxBefore.map { o + $0 } })
+        }
         for (index, item) in items.enumerated() {
-            if let r = item.required {
-                candidates.append(Required(literals: r.literals, maxBefore: offsets[index].flatMap { o in r.maxBefore.map { o + $0 } }))
-            }
+            if let r = item.required { candidates.append((shifted(r, by: index), index ..< index + 1, false)) }
+            if let r = item.second { candidates.append((shifted(r, by: index), index ..< index + 1, true)) }
         }
         var run: (start: Int, product: [[UInt16]])? = nil
-        func closeRun() {
+        func closeRun(at end: Int) {
             if let run, !run.product.contains(where: { $0.isEmpty }) {
-                candidates.append(Required(literals: cut(run.product), maxBefore: offsets[run.start]))
+                candidates.append((Required(literals: cut(run.product), minBefore: minOffsets[run.start],
+                                            maxBefore: maxOffsets[run.start]), run.start ..< end, false))
             }
             run = nil
         }
         for (index, item) in items.enumerated() {
             guard let strings = item.strings else {
-                closeRun()
+                closeRun(at: index)
                 continue
             }
             if let current = run, let next = product(current.product, strings) {
                 run = (current.start, next)
             } else {
-                closeRun()
+                closeRun(at: index)
                 run = (index, strings)
             }
         }
-        closeRun()
+        closeRun(at: items.count)
         let strings = items.reduce([[UInt16]]?([[]])) { partial, item in
             guard let partial, let s = item.strings else { return nil }
             return product(partial, s)
         }
-        return Facts(strings: strings, required: best(candidates), maxLength: total)
+        let first = best(candidates.indices) { candidates[$0].required }
+        // The second: from other items, or the other set of the same single item.
+        let second = first.flatMap { f in
+            best(candidates.indices.filter { c in
+                let (a, b) = (candidates[f], candidates[c])
+                return !a.items.overlaps(b.items) || (a.items == b.items && a.items.count == 1 && a.second != b.second)
+            }) { candidates[$0].required }
+        }
+        return Facts(strings: strings, required: first.map { candidates[$0].required },
+                     second: second.map { candidates[$0].required }, minLength: minTotal, maxLength: maxTotal)
     }
 
     private static func repeated(_ body: Facts, min: Int, max: Int?) -> Facts {
@@ -192,8 +231,9 @@ fileprivate struct Facts {
             if known && all.count <= setLimit { strings = all }
         }
         let maxLength = max == 0 ? 0 : max.flatMap { m in body.maxLength.map { $0 * m } }
-        // The first repetition starts where the node starts, and it holds one of the body's literals.
-        return Facts(strings: strings, required: min >= 1 ? body.required : nil, maxLength: maxLength)
+        // The first repetition starts where the node starts, and it holds the body's literals.
+        return Facts(strings: strings, required: min >= 1 ? body.required : nil, second: min >= 1 ? body.second : nil,
+                     minLength: body.minLength * min, maxLength: maxLength)
     }
 
     /// Every concatenation of one string from `a` with one from `b`, or nil past the limit.
@@ -214,17 +254,19 @@ fileprivate struct Facts {
 
     /// The most selective candidate: the longest shortest literal first (a one-character literal such
     /// as 不 occurs everywhere), then one whose place in the match is bounded, then the fewest literals.
-    private static func best(_ candidates: [Required]) -> Required? {
+    private static func best(_ indices: some Sequence<Int>, _ required: (Int) -> Required) -> Int? {
         func score(_ r: Required) -> (Int, Int, Int) {
             var shortest = Int.max
             for literal in r.literals { shortest = Swift.min(shortest, literal.count) }
             return (Swift.min(shortest, 3), r.maxBefore == nil ? 0 : 1, -r.literals.count)
         }
-        var best: Required? = nil
+        var best: Int? = nil
         var bestScore = (0, 0, 0)
-        for candidate in candidates where !candidate.literals.isEmpty {
+        for index in indices {
+            let candidate = required(index)
+            guard !candidate.literals.isEmpty else { continue }
             let s = score(candidate)
-            if s.0 > 0 && (best == nil || bestScore < s) { (best, bestScore) = (candidate, s) }
+            if s.0 > 0 && (best == nil || bestScore < s) { (best, bestScore) = (index, s) }
         }
         return best
     }
