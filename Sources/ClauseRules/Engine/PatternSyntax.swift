@@ -164,14 +164,16 @@ struct PatternSyntax {
     /// `{n}`, `{n,}`, `{n,m}`; in PCRE2 10.42 any other `{` is a literal, so nil leaves it for `atom`.
     private mutating func braces() -> (Int, Int?)? {
         var k = i + 1
+        // PCRE2 refuses counts over 65535 in a quantifier, so a longer number is no quantifier here
+        // (and must not overflow: found by fuzzing).
         func number() -> Int? {
             var value = 0, digits = 0
             while k < scalars.count, let d = Int(String(scalars[k])), scalars[k].isASCII {
-                value = value * 10 + d
+                if value <= 65535 { value = value * 10 + d }
                 digits += 1
                 k += 1
             }
-            return digits > 0 ? value : nil
+            return digits > 0 && value <= 65535 ? value : nil
         }
         guard let low = number() else { return nil }
         var high: Int? = low

@@ -127,7 +127,7 @@ fileprivate struct Facts {
     }
 
     private static func literal(_ units: [UInt16]) -> Facts {
-        Facts(strings: [units], required: Required(literals: [units], minBefore: 0, maxBefore: 0), second: nil,
+        Facts(strings: [units], required: Required(literals: cut([units]), minBefore: 0, maxBefore: 0), second: nil,
               minLength: units.count, maxLength: units.count)
     }
 
@@ -165,16 +165,16 @@ fileprivate struct Facts {
         for item in items {
             minOffsets.append(minTotal)
             maxOffsets.append(maxTotal)
-            minTotal += item.minLength
-            maxTotal = maxTotal.flatMap { t in item.maxLength.map { t + $0 } }
+            minTotal = lower(minTotal, plus: item.minLength)
+            maxTotal = upper(maxTotal, plus: item.maxLength)
         }
         // Candidates for the required sets: each item's own (and its second), and the product of each
         // run of items whose strings are known (split where the product would grow past the limit).
         // Each remembers the items it came from: two sets from different items are both required.
         var candidates: [(required: Required, items: Range<Int>, second: Bool)] = []
         func shifted(_ r: Required, by index: Int) -> Required {
-            Required(literals: r.literals, minBefore: minOffsets[index] + r.minBefore,
-                     maxBefore: maxOffsets[index].flatMap { o in r.maxBefore.map { o + $0 } })
+            Required(literals: r.literals, minBefore: lower(minOffsets[index], plus: r.minBefore),
+                     maxBefore: upper(maxOffsets[index], plus: r.maxBefore))
         }
         for (index, item) in items.enumerated() {
             if let r = item.required { candidates.append((shifted(r, by: index), index ..< index + 1, false)) }
@@ -230,10 +230,30 @@ fileprivate struct Facts {
             }
             if known && all.count <= setLimit { strings = all }
         }
-        let maxLength = max == 0 ? 0 : max.flatMap { m in body.maxLength.map { $0 * m } }
+        let maxLength = max == 0 ? 0 : max.flatMap { m in upper(body.maxLength, times: m) }
         // The first repetition starts where the node starts, and it holds the body's literals.
         return Facts(strings: strings, required: min >= 1 ? body.required : nil, second: min >= 1 ? body.second : nil,
-                     minLength: body.minLength * min, maxLength: maxLength)
+                     minLength: lower(body.minLength, times: min), maxLength: maxLength)
+    }
+
+    // Lengths can be absurd in a hostile pattern ((?:a{65535}){65535}...): past `lengthCap` an upper
+    // bound becomes "unbounded" and a lower bound stays at the cap, both of which are safe (found by
+    // fuzzing: the products overflowed).
+    static let lengthCap = 1 << 40
+    private static func upper(_ a: Int?, plus b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        let sum = a + b  // both at most lengthCap: no overflow
+        return sum > lengthCap ? nil : sum
+    }
+    private static func upper(_ a: Int?, times b: Int) -> Int? {
+        guard let a else { return nil }
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow || product > lengthCap ? nil : product
+    }
+    private static func lower(_ a: Int, plus b: Int) -> Int { Swift.min(a + b, lengthCap) }
+    private static func lower(_ a: Int, times b: Int) -> Int {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? lengthCap : Swift.min(product, lengthCap)
     }
 
     /// Every concatenation of one string from `a` with one from `b`, or nil past the limit.
