@@ -57,3 +57,13 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
     ]
 )
+
+// Fuzz targets (fuzz/): declared only when CLAUSE_FUZZ is set, because they are built with
+// -sanitize=fuzzer (libFuzzer supplies the driver); fuzz/run.sh builds and runs them.
+if Context.environment["CLAUSE_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "fuzz/Sources/FuzzSupport"))
+    for name in ["decode", "html", "docx", "normalize", "segment", "rules", "prefilter"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport", "ClauseText", "ClauseRules"],
+                                                 path: "fuzz/Sources/fuzz-\(name)"))
+    }
+}
