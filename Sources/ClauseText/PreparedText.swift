@@ -9,6 +9,8 @@ public struct PreparedText: Sendable {
     /// Sentence and clause ranges, in normalized offsets.
     public let sentences: [Range<Int>]
     public let clauses: [Clause]
+    /// Finds the innermost clause of an offset without looking at every clause.
+    private let clauseIndex: ClauseIndex
 
     public init(source: SourceText, extracted: ExtractedText, normalizer: Normalizer = .shared) {
         self.source = source
@@ -16,6 +18,7 @@ public struct PreparedText: Sendable {
         normalized = normalizer.normalize(extracted.units)
         sentences = Segmenter.sentences(in: normalized.units)
         clauses = Segmenter.clauses(in: normalized.units)
+        clauseIndex = ClauseIndex(clauses)
     }
 
     /// Plain text, taken as it is (the source is the text).
@@ -37,7 +40,7 @@ public struct PreparedText: Sendable {
 
     /// The innermost clause that contains a normalized offset.
     public func clause(containing offset: Int) -> Clause? {
-        clauses.filter { $0.range.contains(offset) }.max { $0.level < $1.level }
+        clauseIndex.clause(containing: offset).map { clauses[$0] }
     }
 
     /// The sentence range that contains a normalized offset (or an empty range there).
