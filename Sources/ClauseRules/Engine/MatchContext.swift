@@ -1,16 +1,33 @@
 import ClauseText
 
 /// One document being matched: runs a rule's patterns and judges each hit in its context.
-struct MatchContext {
+///
+/// The work per hit is bounded, whatever the document: a scope reaches at most `scopeReach` units
+/// either side of the match (a "sentence" or "clause" longer than that is not one: a 100 MB file on
+/// one line, a text without a full stop), and what a figures check reads of the whole document is read
+/// once per document. Otherwise a large document full of hits costs the square of its size.
+final class MatchContext {
     let text: PreparedText
     let units: UnsafeBufferPointer<UInt16>
     let parties: Parties
     let scratch: MatchScratch
+    /// The prefilter's view of this document (nil: every pattern searches its whole range).
+    let plan: Prefilter.Plan?
 
-    /// Built only when a rule with `figures:` fires (it reads the whole document).
-    var figureJudge: FigureJudge {
-        FigureJudge(document: string(0 ..< units.count), sentences: text.sentences.map(string), parties: parties)
+    static let scopeReach = 4_000
+
+    init(text: PreparedText, units: UnsafeBufferPointer<UInt16>, parties: Parties, scratch: MatchScratch,
+         plan: Prefilter.Plan? = nil) {
+        self.text = text
+        self.units = units
+        self.parties = parties
+        self.scratch = scratch
+        self.plan = plan
     }
+
+    /// Built only when a rule with `figures:` fires (it reads the whole document), then kept.
+    private(set) lazy var figureJudge = FigureJudge(document: string(0 ..< units.count),
+                                                    sentences: text.sentences.map(string), parties: parties)
 
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
@@ -41,14 +58,14 @@ struct MatchContext {
         let rule = compiled.rule
         let hit = match.reported
         let scope = self.scope(of: match.range, rule.scope)
-        for pattern in compiled.requires where !(try pattern.matches(in: units, from: scope.lowerBound, to: scope.upperBound, scratch: scratch)) {
+        for pattern in compiled.requires where !(try check(pattern, in: scope)) {
             return nil
         }
-        for pattern in compiled.unless where try pattern.matches(in: units, from: scope.lowerBound, to: scope.upperBound, scratch: scratch) {
+        for pattern in compiled.unless where try check(pattern, in: scope) {
             return nil
         }
         let before = min(scope.lowerBound, hit.lowerBound)
-        for pattern in compiled.unlessBefore where try pattern.matches(in: units, from: before, to: hit.lowerBound, scratch: scratch) {
+        for pattern in compiled.unlessBefore where try check(pattern, in: before ..< hit.lowerBound) {
             return nil
         }
         var figures: String? = nil
@@ -72,8 +89,27 @@ struct MatchContext {
                        clause: clauseReference(at: hit.lowerBound), figures: figures)
     }
 
-    /// The sentences a match touches, or the clause around it (the line, in a text without numbering).
+    /// Whether a check pattern matches within `range` (the text ends there for it), searched only
+    /// where the prefilter says a match can start.
+    private func check(_ pattern: Pattern, in range: Range<Int>) throws(MatchError) -> Bool {
+        guard let windows = plan?.starts(of: pattern, within: range) else {
+            return try pattern.matches(in: units, from: range.lowerBound, to: range.upperBound, scratch: scratch)
+        }
+        for window in windows {
+            if try pattern.firstMatch(in: units, from: window.lowerBound, to: range.upperBound, startLimit: window.upperBound,
+                                      scratch: scratch) != nil { return true }
+        }
+        return false
+    }
+
+    /// The sentences a match touches, or the clause around it (the line, in a text without numbering),
+    /// at most `scopeReach` units either side of the match.
     private func scope(of range: Range<Int>, _ scope: RuleScope) -> Range<Int> {
+        let whole = unboundedScope(of: range, scope)
+        return max(whole.lowerBound, range.lowerBound - Self.scopeReach) ..< min(whole.upperBound, range.upperBound + Self.scopeReach)
+    }
+
+    private func unboundedScope(of range: Range<Int>, _ scope: RuleScope) -> Range<Int> {
         switch scope {
         case .sentence:
             let first = text.sentence(containing: range.lowerBound)
@@ -87,10 +123,12 @@ struct MatchContext {
         }
     }
 
+    /// The line around a match; looked for no further than the scope reaches.
     private func line(around range: Range<Int>) -> Range<Int> {
         var start = range.lowerBound, end = range.upperBound
-        while start > 0 && units[start - 1] != 0x0A { start -= 1 }
-        while end < units.count && units[end] != 0x0A { end += 1 }
+        let first = max(0, range.lowerBound - Self.scopeReach), last = min(units.count, range.upperBound + Self.scopeReach)
+        while start > first && units[start - 1] != 0x0A { start -= 1 }
+        while end < last && units[end] != 0x0A { end += 1 }
         return start ..< end
     }
 

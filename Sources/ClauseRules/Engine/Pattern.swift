@@ -54,6 +54,7 @@ public final class Pattern: @unchecked Sendable {
     func firstMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int, startLimit: Int? = nil,
                     scratch: MatchScratch) throws(MatchError) -> Match? {
         guard start < end, let base = text.baseAddress else { return nil }
+        try scratch.checkBudget(pattern: source)
         if let startLimit {
             pcre2_set_offset_limit_16(scratch.context, startLimit)
         }
@@ -121,33 +122,3 @@ public struct MatchError: Error, Equatable, Sendable {
 
 /// PCRE2_UNSET, all bits set in a size_t (a cast macro Swift cannot import).
 let PCRE2_UNSET_VALUE = Int(bitPattern: UInt.max)
-
-/// Per-thread matching state: match data, a match context with limits, and a JIT stack.
-public final class MatchScratch {
-    let matchData: OpaquePointer
-    let context: OpaquePointer
-    private let jitStack: OpaquePointer?
-
-    /// Limits that stop a pattern from backtracking forever on a hostile text.
-    public struct Limits: Sendable {
-        public var matchLimit: UInt32 = 2_000_000
-        public var depthLimit: UInt32 = 10_000
-        public var jitStackBytes: Int = 1 << 20
-        public init() {}
-    }
-
-    public init(limits: Limits = .init()) {
-        matchData = pcre2_match_data_create_16(64, nil)
-        context = pcre2_match_context_create_16(nil)
-        pcre2_set_match_limit_16(context, limits.matchLimit)
-        pcre2_set_depth_limit_16(context, limits.depthLimit)
-        jitStack = pcre2_jit_stack_create_16(32 * 1024, limits.jitStackBytes, nil)
-        if let jitStack { pcre2_jit_stack_assign_16(context, nil, UnsafeMutableRawPointer(jitStack)) }
-    }
-
-    deinit {
-        if let jitStack { pcre2_jit_stack_free_16(jitStack) }
-        pcre2_match_context_free_16(context)
-        pcre2_match_data_free_16(matchData)
-    }
-}

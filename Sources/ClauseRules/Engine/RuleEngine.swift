@@ -37,9 +37,11 @@ public final class RuleEngine: Sendable {
         let parties = parties ?? Parties.read(from: text)
         let units = Self.validUTF16(text.normalized.units)
         var found: [Finding] = []
+        scratch.deadline = .now + scratch.limits.documentBudget
+        defer { scratch.deadline = nil }
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
-                let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch)
                 let plan = prefilter?.plan(for: buffer)
+                let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch, plan: plan)
                 for (number, rule) in rules.enumerated() where only?.contains(rule.rule.id) ?? true {
                     do throws(MatchError) {
                         found += try context.findings(of: rule) { plan?.starts(rule: number, pattern: $0) ?? .everywhere }
@@ -55,11 +57,31 @@ public final class RuleEngine: Sendable {
     /// wins. Then source order.
     static func mergingOverlaps(_ findings: [Finding]) -> [Finding] {
         var kept: [Finding] = []
-        for finding in findings {
-            let clash = kept.contains {
-                $0.category == finding.category && $0.sourceRange.overlaps(finding.sourceRange)
+        if findings.count <= 256 {
+            for finding in findings {
+                let clash = kept.contains {
+                    $0.category == finding.category && $0.sourceRange.overlaps(finding.sourceRange)
+                }
+                if !clash { kept.append(finding) }
             }
-            if !clash { kept.append(finding) }
+        } else {
+            // Many findings (a huge document): comparing each with every kept one is quadratic. Kept
+            // findings of a category cover units of the source; a finding clashes when it shares a
+            // unit with them (an empty one never does), which is what `overlaps` asks.
+            let size = findings.map(\.sourceRange.upperBound).max() ?? 0
+            var covered: [Category: [UInt64]] = [:]
+            for finding in findings {
+                let range = finding.sourceRange
+                if covered[finding.category] == nil { covered[finding.category] = [UInt64](repeating: 0, count: size / 64 + 1) }
+                let clash = covered[finding.category]!.withUnsafeBufferPointer { bits in
+                    range.contains { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }
+                }
+                guard !clash else { continue }
+                kept.append(finding)
+                covered[finding.category]!.withUnsafeMutableBufferPointer { bits in
+                    for unit in range { bits[unit >> 6] |= 1 << UInt64(unit & 63) }
+                }
+            }
         }
         return kept.sorted {
             ($0.sourceRange.lowerBound, $0.category, $0.rule.id) < ($1.sourceRange.lowerBound, $1.category, $1.rule.id)
