@@ -14,7 +14,9 @@ struct CompiledRule: Sendable {
         func compile(_ list: [String], _ field: String, anchoredAtEnd: Bool = false) throws(RuleLoadError) -> [Pattern] {
             var compiled: [Pattern] = []
             for (index, written) in list.enumerated() {
-                let place = "rule \(rule.id): \(field)[\(index + 1)] '\(written)'"
+                // (A pattern of a million characters must not make a million-character error line.)
+                let shown = written.count > 80 ? written.prefix(80) + "…（共 \(written.count) 字符）" : written
+                let place = "rule \(rule.id): \(field)[\(index + 1)] '\(shown)'"
                 do {
                     compiled.append(try cache.pattern(written, anchoredAtEnd: anchoredAtEnd) { () throws in
                         let ready = try source.compileReady(written)
