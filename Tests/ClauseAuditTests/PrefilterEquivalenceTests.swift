@@ -51,6 +51,20 @@ import Testing
         #expect(differing == [])
     }
 
+    /// The examples run together on one line, full stops turned into commas: every scope is thousands
+    /// of units long, so the checks of each hit go through the check filter (CheckFilter).
+    @Test func hugeScopesGiveTheSameFindings() {
+        var examples: [String] = []
+        for rule in bundledEngine.pack.rules {
+            examples += rule.examples.triggering.map { $0.replacingOccurrences(of: "【", with: "").replacingOccurrences(of: "】", with: "") }
+            examples += rule.examples.nonTriggering
+        }
+        let line = examples.joined(separator: "；").replacingOccurrences(of: "。", with: "，").replacingOccurrences(of: "\n", with: "，")
+        let (with, without) = Self.compare(Array(line.utf8), path: "line.txt")
+        #expect(with == without)
+        #expect(with.count > 20)  // (unless patterns of neighbouring examples now share the scopes)
+    }
+
     @Test(.enabled(if: sharedFolder != nil, "needs ../shared/corpus/agreements/text"))
     func everyAgreementOfTheCorpusGivesTheSameFindings() throws {
         let folder = sharedFolder! + "/corpus/agreements/text"

@@ -11,18 +11,21 @@ final class MatchContext {
     let units: UnsafeBufferPointer<UInt16>
     let parties: Parties
     let scratch: MatchScratch
-    /// The prefilter's view of this document (nil: every pattern searches its whole range).
-    let plan: Prefilter.Plan?
+    /// Where the checks' literals are, for large scopes (nil: checks search their whole scope).
+    private let checkFilter: Once<CheckFilter>?
+    private lazy var checkOccurrences = checkFilter?.value.occurrences(in: units)
 
     static let scopeReach = 4_000
+    /// A check searches a scope up to this size directly; beyond it, only where its literals are.
+    static let smallScope = 512
 
     init(text: PreparedText, units: UnsafeBufferPointer<UInt16>, parties: Parties, scratch: MatchScratch,
-         plan: Prefilter.Plan? = nil) {
+         checkFilter: Once<CheckFilter>? = nil) {
         self.text = text
         self.units = units
         self.parties = parties
         self.scratch = scratch
-        self.plan = plan
+        self.checkFilter = checkFilter
     }
 
     /// Built only when a rule with `figures:` fires (it reads the whole document), then kept.
@@ -89,10 +92,10 @@ final class MatchContext {
                        clause: clauseReference(at: hit.lowerBound), figures: figures)
     }
 
-    /// Whether a check pattern matches within `range` (the text ends there for it), searched only
-    /// where the prefilter says a match can start.
+    /// Whether a check pattern matches within `range` (the text ends there for it); in a large scope,
+    /// searched only where its literals say a match can start (see `CheckFilter`).
     private func check(_ pattern: Pattern, in range: Range<Int>) throws(MatchError) -> Bool {
-        guard let windows = plan?.starts(of: pattern, within: range) else {
+        guard range.count > Self.smallScope, let windows = checkOccurrences?.starts(of: pattern, within: range) else {
             return try pattern.matches(in: units, from: range.lowerBound, to: range.upperBound, scratch: scratch)
         }
         for window in windows {

@@ -12,11 +12,6 @@
 ///   stands where a match starting in the window would hold it;
 /// - matches are taken left to right without overlap, as before.
 ///
-/// The same scan serves the checks of each hit (`requires`, `unless`, `unless_before`): a check whose
-/// literals do not occur in the hit's scope cannot match there, and one whose literals do is searched
-/// only from where they could start a match. That keeps the work per hit small however large the
-/// scope.
-///
 /// Patterns without literals run everywhere.
 struct Prefilter: Sendable {
     /// Where a trigger pattern may start a match in one document.
@@ -27,18 +22,14 @@ struct Prefilter: Sendable {
     }
 
     /// One literal set of one pattern slot, as the scan needs it.
-    fileprivate struct Need: Sendable {
+    private struct Need: Sendable {
         var minBefore: Int
         var maxBefore: Int?
     }
 
     private let scanner: LiteralScanner
-    /// For each literal id, who needs it: `slot << 2 | 0` for a trigger slot's first set, `| 1` for
-    /// its second, `check << 2 | 2` for a check pattern.
+    /// For each literal id, who needs it: `slot << 1 | 0` for a slot's first set, `| 1` for its second.
     private let needsOfLiteral: [[Int]]
-    /// The check patterns (by identity: compiled patterns are shared) and their literal sets.
-    private let checkIndex: [ObjectIdentifier: Int]
-    private let checkNeeds: [Need]
     /// For each rule, the slot of its first pattern; a rule's patterns take consecutive slots.
     private let firstSlot: [Int]
     /// Per slot: its first set (nil: the pattern has no literals and always runs) and second set.
@@ -50,20 +41,15 @@ struct Prefilter: Sendable {
     init(rules: [CompiledRule]) {
         var firstSlot: [Int] = []
         var patterns: [Pattern] = []
-        var checks: [Pattern] = []
-        var seen = Set<ObjectIdentifier>()
         for rule in rules {
             firstSlot.append(patterns.count)
             patterns += rule.patterns
-            for check in rule.requires + rule.unless + rule.unlessBefore where seen.insert(ObjectIdentifier(check)).inserted {
-                checks.append(check)
-            }
         }
-        self.init(patterns: patterns, firstSlot: firstSlot, checks: checks)
+        self.init(patterns: patterns, firstSlot: firstSlot)
     }
 
     /// Each pattern in a slot of its own, in order (for tests: rule `i` is pattern `i`).
-    init(patterns: [Pattern], firstSlot: [Int]? = nil, checks: [Pattern] = []) {
+    init(patterns: [Pattern], firstSlot: [Int]? = nil) {
         var literalIDs: [[UInt16]: Int] = [:]
         var literals: [[UInt16]] = []
         var needsOfLiteral: [[Int]] = []
@@ -85,19 +71,9 @@ struct Prefilter: Sendable {
             let facts = RequiredLiterals(pattern: pattern.source, memo: memo)
             primary.append(facts.primary.map { Need(minBefore: $0.minBefore, maxBefore: $0.maxBefore) })
             secondary.append(facts.secondary.map { Need(minBefore: $0.minBefore, maxBefore: $0.maxBefore) })
-            if let set = facts.primary { register(set, need: slot << 2) }
-            if let set = facts.secondary { register(set, need: slot << 2 | 1) }
+            if let set = facts.primary { register(set, need: slot << 1) }
+            if let set = facts.secondary { register(set, need: slot << 1 | 1) }
         }
-        var checkIndex: [ObjectIdentifier: Int] = [:]
-        var checkNeeds: [Need] = []
-        for check in checks {
-            guard let set = RequiredLiterals(pattern: check.source, memo: memo).primary else { continue }  // always searched
-            checkIndex[ObjectIdentifier(check)] = checkNeeds.count
-            register(set, need: checkNeeds.count << 2 | 2)
-            checkNeeds.append(Need(minBefore: set.minBefore, maxBefore: set.maxBefore))
-        }
-        self.checkIndex = checkIndex
-        self.checkNeeds = checkNeeds
         scanner = LiteralScanner(literals: literals)
         self.needsOfLiteral = needsOfLiteral
         self.firstSlot = firstSlot ?? Array(patterns.indices)
@@ -113,40 +89,9 @@ struct Prefilter: Sendable {
     struct Plan {
         fileprivate var starts: [Starts]
         fileprivate let firstSlot: [Int]
-        /// Where each check pattern's literals occur, in order.
-        fileprivate let checkPositions: [[Int]]
-        fileprivate let checkIndex: [ObjectIdentifier: Int]
-        fileprivate let checkNeeds: [Need]
 
         /// The start windows of pattern `pattern` of rule number `rule` (in pack order).
         func starts(rule: Int, pattern: Int) -> Starts { starts[firstSlot[rule] + pattern] }
-
-        /// Where a check pattern can start a match lying within `scope`: windows of start offsets
-        /// (empty: it cannot match there); nil for a pattern the prefilter knows nothing about.
-        func starts(of check: Pattern, within scope: Range<Int>) -> [ClosedRange<Int>]? {
-            guard let index = checkIndex[ObjectIdentifier(check)] else { return nil }
-            let positions = checkPositions[index], need = checkNeeds[index]
-            var lo = 0, hi = positions.count  // the first occurrence at or after the scope's start
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if positions[mid] < scope.lowerBound { lo = mid + 1 } else { hi = mid }
-            }
-            var windows: [ClosedRange<Int>] = []
-            var k = lo
-            while k < positions.count && positions[k] < scope.upperBound {
-                let p = positions[k]
-                k += 1
-                let high = p - need.minBefore
-                guard high >= scope.lowerBound else { continue }
-                let low = max(scope.lowerBound, need.maxBefore.map { p - $0 } ?? scope.lowerBound)
-                if let last = windows.last, low <= last.upperBound + 1 {
-                    windows[windows.count - 1] = last.lowerBound ... max(last.upperBound, high)
-                } else {
-                    windows.append(low ... high)
-                }
-            }
-            return windows
-        }
     }
 
     func plan(for text: UnsafeBufferPointer<UInt16>) -> Plan {
@@ -155,21 +100,15 @@ struct Prefilter: Sendable {
         var openLow = [Int](repeating: -1, count: slots), openHigh = [Int](repeating: -1, count: slots)
         var closed: [(slot: Int, low: Int, high: Int)] = []
         var unsorted = [Bool](repeating: false, count: slots)
-        // Where each slot's second set was found (slot, position), and each check's literals, in order.
+        // Where each slot's second set was found (slot, position), in scan order.
         var seconds: [(slot: Int, position: Int)] = []
-        var checkPositions = [[Int]](repeating: [], count: checkNeeds.count)
         primary.withUnsafeBufferPointer { primary in
             scanner.scan(text) { position, id in
                 for need in needsOfLiteral[id] {
-                    let slot = need >> 2
-                    switch need & 3 {
-                    case 1:
+                    let slot = need >> 1
+                    if need & 1 == 1 {
                         seconds.append((slot, position))
                         continue
-                    case 2:
-                        checkPositions[slot].append(position)
-                        continue
-                    default: break
                     }
                     let bounds = primary[slot]!
                     let high = position - bounds.minBefore
@@ -205,8 +144,7 @@ struct Prefilter: Sendable {
             }
             starts.append(.within(windows[slot]))
         }
-        return Plan(starts: starts, firstSlot: firstSlot, checkPositions: checkPositions, checkIndex: checkIndex,
-                    checkNeeds: checkNeeds)
+        return Plan(starts: starts, firstSlot: firstSlot)
     }
 
     /// Groups items by slot, keeping their order within a slot.

@@ -6,6 +6,8 @@ public final class RuleEngine: Sendable {
     let rules: [CompiledRule]
     /// Nil when the engine was asked to scan every pattern over the whole text (for comparisons).
     let prefilter: Prefilter?
+    /// Built the first time a document has a large scope (most runs never need it).
+    let checkFilter: Once<CheckFilter>?
 
     /// `prefilter: false` runs every pattern over every whole text: the same findings, slower; for
     /// benchmarks and for the test that holds the prefilter to exactly the same findings.
@@ -17,6 +19,8 @@ public final class RuleEngine: Sendable {
         for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source, cache: cache)) }
         rules = compiled
         self.prefilter = prefilter ? Prefilter(rules: compiled) : nil
+        let checks = compiled.flatMap { $0.requires + $0.unless + $0.unlessBefore }
+        checkFilter = prefilter ? Once { CheckFilter(checks: checks) } : nil
     }
 
     /// Loads, validates and compiles the pack in `directory`.
@@ -41,7 +45,7 @@ public final class RuleEngine: Sendable {
         defer { scratch.deadline = nil }
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
                 let plan = prefilter?.plan(for: buffer)
-                let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch, plan: plan)
+                let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch, checkFilter: checkFilter)
                 for (number, rule) in rules.enumerated() where only?.contains(rule.rule.id) ?? true {
                     do throws(MatchError) {
                         found += try context.findings(of: rule) { plan?.starts(rule: number, pattern: $0) ?? .everywhere }
