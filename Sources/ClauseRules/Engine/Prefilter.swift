@@ -38,18 +38,19 @@ struct Prefilter: Sendable {
     /// Windows closer than this are searched as one (fewer PCRE2 calls, same result).
     static let mergeGap = 32
 
-    init(rules: [CompiledRule]) {
+    /// `literals`: each trigger pattern's, in order, when already read (see `PackCompiler`).
+    init(rules: [CompiledRule], literals: [RequiredLiterals]? = nil) {
         var firstSlot: [Int] = []
         var patterns: [Pattern] = []
         for rule in rules {
             firstSlot.append(patterns.count)
             patterns += rule.patterns
         }
-        self.init(patterns: patterns, firstSlot: firstSlot)
+        self.init(patterns: patterns, firstSlot: firstSlot, literals: literals)
     }
 
     /// Each pattern in a slot of its own, in order (for tests: rule `i` is pattern `i`).
-    init(patterns: [Pattern], firstSlot: [Int]? = nil) {
+    init(patterns: [Pattern], firstSlot: [Int]? = nil, literals known: [RequiredLiterals]? = nil) {
         var literalIDs: [[UInt16]: Int] = [:]
         var literals: [[UInt16]] = []
         var needsOfLiteral: [[Int]] = []
@@ -68,7 +69,7 @@ struct Prefilter: Sendable {
             }
         }
         for (slot, pattern) in patterns.enumerated() {
-            let facts = RequiredLiterals(pattern: pattern.source, memo: memo)
+            let facts = known?[slot] ?? RequiredLiterals(pattern: pattern.source, memo: memo)
             primary.append(facts.primary.map { Need(minBefore: $0.minBefore, maxBefore: $0.maxBefore) })
             secondary.append(facts.secondary.map { Need(minBefore: $0.minBefore, maxBefore: $0.maxBefore) })
             if let set = facts.primary { register(set, need: slot << 1) }

@@ -1,4 +1,5 @@
 import ClauseText
+import Foundation
 
 /// The compiled rule pack. Shared by every thread; each thread brings its own `MatchScratch`.
 public final class RuleEngine: Sendable {
@@ -13,19 +14,27 @@ public final class RuleEngine: Sendable {
     /// benchmarks and for the test that holds the prefilter to exactly the same findings.
     public init(pack: RulePack, normalizer: Normalizer = .shared, prefilter: Bool = true) throws(RuleLoadError) {
         self.pack = pack
-        let source = PatternSource(fragments: pack.fragments, normalizer: normalizer)
-        let cache = PatternCache()
-        var compiled: [CompiledRule] = []
-        for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source, cache: cache)) }
+        let parts = try PackCompiler.compile(pack, normalizer: normalizer, literals: prefilter)
+        let compiled = parts.map(\.rule)
         rules = compiled
-        self.prefilter = prefilter ? Prefilter(rules: compiled) : nil
+        self.prefilter = prefilter ? Prefilter(rules: compiled, literals: parts.flatMap(\.literals)) : nil
         let checks = compiled.flatMap { $0.requires + $0.unless + $0.unlessBefore }
         checkFilter = prefilter ? Once { CheckFilter(checks: checks) } : nil
     }
 
-    /// Loads, validates and compiles the pack in `directory`.
+    /// Loads, validates and compiles the pack in `directory`. The normalizer's tables (mostly ICU
+    /// opening its Traditional-Simplified transliterator) are built on the other core while the pack's
+    /// YAML is read: compiling the patterns needs both.
     public convenience init(directory: String) throws(RuleLoadError) {
-        try self.init(pack: try RulePack.load(directory: directory))
+        let loaded = PackCompiler.LoadSlot()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                _ = Normalizer.shared.normalize([])
+            } else {
+                do throws(RuleLoadError) { loaded.set(.success(try RulePack.load(directory: directory))) } catch { loaded.set(.failure(error)) }
+            }
+        }
+        try self.init(pack: try loaded.get())
     }
 
     /// A rule that gave up on a document (catastrophic backtracking, a hostile text).
