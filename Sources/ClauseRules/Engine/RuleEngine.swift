@@ -18,22 +18,30 @@ public final class RuleEngine: Sendable {
         try self.init(pack: try RulePack.load(directory: directory))
     }
 
-    /// A rule that gave up on a document (catastrophic backtracking, a hostile text).
+    /// A rule that gave up on a document (catastrophic backtracking, a hostile text), or a run that
+    /// went past its deadline.
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public var rule: String
         public var reason: String
+        /// True when the deadline passed (the server's time budget), not a PCRE2 limit.
+        public var timedOut = false
         public var description: String { "rule \(rule): \(reason)" }
     }
 
     /// Every finding of every rule (or of `only` those rules) in a prepared document, in source order.
+    /// With a `deadline`, the run stops before the next rule once it has passed: a server must answer
+    /// in time even when the PCRE2 limits alone would let a hostile text run long.
     public func findings(in text: PreparedText, parties: Parties? = nil, only: Set<String>? = nil,
-                         scratch: MatchScratch) throws(Failure) -> [Finding] {
+                         deadline: ContinuousClock.Instant? = nil, scratch: MatchScratch) throws(Failure) -> [Finding] {
         let parties = parties ?? Parties.read(from: text)
         let units = Self.validUTF16(text.normalized.units)
         var found: [Finding] = []
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
                 let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch)
                 for rule in rules where only?.contains(rule.rule.id) ?? true {
+                    if let deadline, ContinuousClock.now >= deadline {
+                        throw Failure(rule: rule.rule.id, reason: "time budget exceeded", timedOut: true)
+                    }
                     do throws(MatchError) {
                         found += try context.findings(of: rule)
                     } catch {
