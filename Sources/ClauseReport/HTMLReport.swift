@@ -37,12 +37,21 @@ public struct HTMLReport {
         self.links = links
     }
 
+    /// The Content-Security-Policy of every report page (also in the page's meta element), for a
+    /// server to send as a header.
+    public static let contentSecurityPolicy = HTML.contentSecurityPolicy(style: style, script: script)
+
+    /// The name a document goes by: its path, or words for standard input and pasted text ("-").
+    static func displayName(_ path: String) -> String {
+        path == "-" ? "粘贴的文本" : path
+    }
+
     public func render(_ results: [AuditResult]) -> String {
         render(documents: results.map { Document(result: $0) })
     }
 
     public func render(documents: [Document]) -> String {
-        let title = documents.count == 1 ? "审查报告 · \(documents[0].result.document.path)" : "审查报告 · \(documents.count) 份文件"
+        let title = documents.count == 1 ? "审查报告 · \(Self.displayName(documents[0].result.document.path))" : "审查报告 · \(documents.count) 份文件"
         var body = "<header class=\"top\"><div class=\"wrap\">"
         if !links.isEmpty {
             body += "<nav class=\"links\">" + links.map { "<a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.label))</a>" }.joined(separator: " · ") + "</nav>"
@@ -78,6 +87,8 @@ public struct HTMLReport {
             out += "<label class=\"chip\"><input type=\"checkbox\" value=\"\(severity.rawValue)\" checked>"
                 + "<span class=\"sev \(severity.rawValue)\">\(HTML.severityName(severity))</span> <span class=\"n\">\(count)</span></label>"
         }
+        out += "<span class=\"sep\"></span><button type=\"button\" class=\"jump\" id=\"prev\" title=\"上一处（k）\">‹ 上一处</button>"
+            + "<button type=\"button\" class=\"jump\" id=\"next\" title=\"下一处（j）\">下一处 ›</button>"
         out += "<span id=\"shown\" class=\"shown\"></span></div></nav>\n"
         return out
     }
@@ -86,7 +97,7 @@ public struct HTMLReport {
         let result = document.result
         let info = result.document
         var out = "<section class=\"doc\" id=\"\(key)\">\n"
-        out += "<h2>\(HTML.escape(info.path))</h2>\n<p class=\"meta\">"
+        out += "<h2>\(HTML.escape(Self.displayName(info.path)))</h2>\n<p class=\"meta\">"
         var meta = ["格式 \(info.format.rawValue)"]
         if let encoding = info.encoding { meta.append("编码 \(encoding)") }
         meta.append("\(info.characters) 字符")
@@ -216,6 +227,8 @@ public struct HTMLReport {
     .chip{display:inline-flex;align-items:center;gap:4px;border:1px solid var(--line);border-radius:14px;padding:2px 9px;font-size:13px;cursor:pointer;user-select:none}
     .chip .n{color:var(--muted)}.swatch{display:inline-block;width:12px;height:12px;border-radius:3px;border:1px solid rgba(0,0,0,.15)}
     .sep{width:1px;height:20px;background:var(--line)}.shown{margin-left:auto;color:var(--muted);font-size:13px}
+    .jump{font:inherit;font-size:13px;border:1px solid var(--line);border-radius:14px;background:#f7f8fa;padding:2px 10px;cursor:pointer;color:var(--ink)}
+    .jump:hover{background:#e9edf3}mark.hl.cur{outline:2px solid #25324a;outline-offset:1px}.note.cur{box-shadow:0 0 0 2px #25324a}
     .doc{background:var(--paper);border:1px solid var(--line);border-radius:8px;margin:18px 0;padding:18px 22px}
     .doc h2{margin:0;font-size:18px;word-break:break-all}.meta{margin:2px 0 12px;color:var(--muted);font-size:13px}
     table.summary{border-collapse:collapse;margin:6px 0 18px;font-size:14px}
@@ -263,6 +276,22 @@ public struct HTMLReport {
     if(shown)shown.textContent="显示 "+n+" / "+total+" 处";
     }
     boxes.forEach(function(b){b.addEventListener("change",apply);});apply();
+    var at=null;
+    function jump(step){
+    var refs=[].slice.call(document.querySelectorAll("a.ref")).filter(function(a){return !a.hidden;});
+    if(!refs.length)return;
+    var i=refs.indexOf(at);i=i<0?(step>0?0:refs.length-1):(i+step+refs.length)%refs.length;at=refs[i];
+    document.querySelectorAll(".cur").forEach(function(e){e.classList.remove("cur");});
+    document.querySelectorAll("[data-f]").forEach(function(e){if(e.dataset.f.split(" ").indexOf(at.dataset.f)>=0&&!e.classList.contains("ref"))e.classList.add("cur");});
+    at.scrollIntoView({block:"center"});at.focus({preventScroll:true});
+    if(shown)shown.textContent="第 "+(i+1)+" / "+refs.length+" 处";
+    }
+    document.getElementById("prev").addEventListener("click",function(){jump(-1);});
+    document.getElementById("next").addEventListener("click",function(){jump(1);});
+    document.addEventListener("keydown",function(e){
+    if(e.ctrlKey||e.metaKey||e.altKey||/INPUT|TEXTAREA|SELECT/.test(e.target.tagName))return;
+    if(e.key==="j"||e.key==="n")jump(1);else if(e.key==="k"||e.key==="p")jump(-1);
+    });
     })();
     """
 }
