@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // These come with Hummingbird; named so the server may import them directly.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The system libraries. Only CICUShim sees ICU's headers (see architecture notes in README).
@@ -35,13 +41,29 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
         ]),
         .target(name: "ClauseReport", dependencies: ["ClauseAudit"]),
-        .executableTarget(name: "clause-audit", dependencies: [
+        // `clause-audit serve`: the local web page and JSON API.
+        .target(name: "ClauseServer", dependencies: [
             "ClauseAudit", "ClauseReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "clause-audit", dependencies: [
+            "ClauseAudit", "ClauseReport", "ClauseServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
+        .testTarget(name: "ClauseServerTests", dependencies: [
+            "ClauseServer",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )
