@@ -36,14 +36,18 @@ let package = Package(
             "ClauseText", "CPCRE2",
             .product(name: "Yams", package: "Yams"),
         ]),
-        .target(name: "ClauseAudit", dependencies: [
+        .target(name: "ClauseModels", dependencies: [
             "ClauseText", "ClauseRules",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "ClauseAudit", dependencies: [
+            "ClauseText", "ClauseRules", "ClauseModels",
             .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
         ]),
-        .target(name: "ClauseReport", dependencies: ["ClauseAudit"]),
+        .target(name: "ClauseReport", dependencies: ["ClauseAudit", "ClauseModels"]),
         // `clause-audit serve`: the local web page and JSON API.
         .target(name: "ClauseServer", dependencies: [
-            "ClauseAudit", "ClauseReport",
+            "ClauseAudit", "ClauseReport", "ClauseModels",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -52,14 +56,19 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "clause-audit", dependencies: [
-            "ClauseAudit", "ClauseReport", "ClauseServer",
+            "ClauseAudit", "ClauseReport", "ClauseModels", "ClauseServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // Times `compare` on real model texts (release build); see model-contracts/README.md.
+        .executableTarget(name: "compare-bench", dependencies: ["ClauseAudit", "ClauseModels"],
+                          path: "Benchmarks/compare-bench"),
 
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
+        .testTarget(name: "ClauseModelsTests", dependencies: ["ClauseModels", "ClauseAudit", "ClauseReport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseServerTests", dependencies: [
             "ClauseServer",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

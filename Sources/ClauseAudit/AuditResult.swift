@@ -1,3 +1,4 @@
+import ClauseModels
 import ClauseRules
 import ClauseText
 
@@ -10,6 +11,8 @@ public struct AuditResult: Sendable {
     public var warnings: [String] = []
     /// The text layer's output, for reports that show the text (nil when the document failed).
     public var prepared: PreparedText?
+    /// The comparison with a model contract (`compare`, `check --model`).
+    public var comparison: ModelComparison?
 
     public init(document: DocumentInfo, findings: [Finding] = [], error: AuditError? = nil,
                 warnings: [String] = [], prepared: PreparedText? = nil) {

@@ -74,7 +74,7 @@ public final class Auditor: Sendable {
         return audit([UInt8](data), path: displayPath ?? path, options: options, scratch: scratch)
     }
 
-    private func prepare(_ bytes: [UInt8], format: InputFormat, options: Options) throws
+    func prepare(_ bytes: [UInt8], format: InputFormat, options: Options) throws
         -> (PreparedText, String?, [String]) {
         if format == .docx {
             let extracted = try DocxExtractor.extract(bytes, limits: options.docxLimits)

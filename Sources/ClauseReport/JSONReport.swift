@@ -23,7 +23,7 @@ public enum JSONReport {
         pairs.append(("findings", .array(result.findings.map(finding))))
         if !result.warnings.isEmpty { pairs.append(("warnings", .strings(result.warnings))) }
         pairs.append(("summary", summary(result.summary)))
-        pairs.append(("model_comparison", .null))
+        pairs.append(("model_comparison", result.comparison.map(ComparisonReport.json) ?? .null))
         return .object(pairs)
     }
 

@@ -117,19 +117,8 @@ public final class ReportDirectory: Sendable {
             out.write(Data(html.utf8))
         }
         if let handle = FileHandle(forReadingAtPath: rowsFile) {
-            var pending: [UInt8] = []
-            while true {
-                let block = handle.readData(ofLength: 1 << 16)
-                if block.isEmpty { break }
-                pending += block
-                var start = 0
-                while let newline = pending[start...].firstIndex(of: 0x0A) {
-                    row(pending[start ..< newline])
-                    start = newline + 1
-                }
-                pending.removeFirst(start)
-            }
-            if !pending.isEmpty { row(pending[...]) }
+            let tail = LineReader.forEachLine(in: handle) { line, _ in row(line) }
+            if !tail.isEmpty { row(tail[...]) }
             try? handle.close()
         }
         out.write(Data(("</tbody></table>\n" + parts.dropFirst().joined(separator: marker)).utf8))

@@ -1,4 +1,5 @@
 import ClauseAudit
+import ClauseModels
 import ClauseRules
 import ClauseText
 
@@ -21,6 +22,9 @@ public struct TextReport {
             out += render(finding, path: result.document.path, source: result.prepared?.source)
         }
         out += summaryLine(result)
+        if let comparison = result.comparison {
+            out += "\n" + ComparisonReport.text(comparison, path: result.document.path, color: color)
+        }
         return out
     }
 

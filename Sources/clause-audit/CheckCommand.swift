@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup var models: ModelOptions
 
     func validate() throws {
         guard [.text, .json, .jsonl, .sarif, .line, .html, .markdown, .csv].contains(format) else {
@@ -27,6 +28,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let auditor = Auditor(engine: try common.engine())
+        let sources = models.model == nil ? nil : try models.sources()
         let scratch = MatchScratch()
         let inputs = paths.isEmpty ? ["-"] : paths
         var results: [AuditResult] = []
@@ -39,6 +41,7 @@ struct CheckCommand: ParsableCommand {
                 result = auditor.audit(file: path, options: input.auditOptions, scratch: scratch)
             }
             result.findings = result.findings(atLeast: common.minSeverity)
+            if let sources { try models.compare(&result, auditor: auditor, sources: sources, options: input.auditOptions) }
             results.append(result)
         }
         try common.emit(render(results, rulesVersion: auditor.engine.pack.version))

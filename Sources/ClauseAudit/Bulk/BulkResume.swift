@@ -21,35 +21,24 @@ public enum BulkResume {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw AuditError(code: "unreadable", message: "cannot read \(path) to resume from it")
         }
-        var pending: [UInt8] = []
-        var offset: UInt64 = 0
-        while true {
-            let block = handle.readData(ofLength: 1 << 16)
-            if block.isEmpty { break }
-            pending += block
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                let line = String(decoding: pending[start ..< newline], as: UTF8.self)
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    if let digest = BulkDigest(jsonLine: line) {
-                        if state.done.insert(digest.path).inserted { state.summary.add(digest) }
-                    } else {
-                        state.unreadableLines += 1
-                    }
+        let tail = LineReader.forEachLine(in: handle) { bytes, end in
+            let line = String(decoding: bytes, as: UTF8.self)
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                if let digest = BulkDigest(jsonLine: line) {
+                    if state.done.insert(digest.path).inserted { state.summary.add(digest) }
+                } else {
+                    state.unreadableLines += 1
                 }
-                offset += UInt64(newline + 1 - start)
-                start = newline + 1
             }
-            pending.removeFirst(start)
+            state.validLength = end
         }
         try? handle.close()
-        state.validLength = offset
-        if !pending.isEmpty {
+        if !tail.isEmpty {
             // A record is written with its newline in one go; a line without one was cut off.
             guard let writer = FileHandle(forWritingAtPath: path) else {
                 throw AuditError(code: "unreadable", message: "cannot write \(path) to resume it")
             }
-            try writer.truncate(atOffset: offset)
+            try writer.truncate(atOffset: state.validLength)
             try writer.close()
         }
         return state

@@ -132,26 +132,14 @@ public struct DocumentSource: Sendable {
             emit(DocumentPath(path: file, problem: AuditError(code: "unreadable", message: "无法读取路径列表（cannot read the list of paths \(file)）")))
             return
         }
-        // Read in blocks and split lines, so a list of millions of paths is never held whole.
-        var pending: [UInt8] = []
         func flushLine(_ line: ArraySlice<UInt8>) {
             var text = String(decoding: line, as: UTF8.self)
             if text.hasSuffix("\r") { text.removeLast() }
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             visit(text, explicit: true, counts: &counts, emit)
         }
-        while true {
-            let block = handle.readData(ofLength: 1 << 16)
-            if block.isEmpty { break }
-            pending += block
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                flushLine(pending[start ..< newline])
-                start = newline + 1
-            }
-            pending.removeFirst(start)
-        }
-        if !pending.isEmpty { flushLine(pending[...]) }
+        let tail = LineReader.forEachLine(in: handle) { line, _ in flushLine(line) }
+        if !tail.isEmpty { flushLine(tail[...]) }
         if file != "-" { try? handle.close() }
     }
 
