@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ClauseModelsTests", dependencies: ["ClauseModels", "ClauseAudit", "ClauseReport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseServerTests", dependencies: [
-            "ClauseServer",
+            "ClauseServer", "ClauseModels",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

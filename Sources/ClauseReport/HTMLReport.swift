@@ -102,7 +102,14 @@ public struct HTMLReport {
         if let encoding = info.encoding { meta.append("编码 \(encoding)") }
         meta.append("\(info.characters) 字符")
         if result.error == nil { meta.append("\(result.findings.count) 处问题") }
-        out += meta.map(HTML.escape).joined(separator: " · ") + "</p>\n"
+        // A comparison with a model contract shows as a section of its own, after the text; the
+        // line above the text points to each such section.
+        let extras = document.sections + (document.sections.contains { $0.id == "model" } ? [] : ComparisonHTML.section(result).map { [$0] } ?? [])
+        out += meta.map(HTML.escape).joined(separator: " · ")
+        for extra in extras where result.error == nil {
+            out += " · <a href=\"#\(HTML.escape(key + "-" + extra.id))\">\(HTML.escape(extra.title))</a>"
+        }
+        out += "</p>\n"
         if let error = result.error {
             out += "<div class=\"doc-error\"><b>无法审查（\(HTML.escape(error.code))）</b>：\(HTML.escape(error.message))</div>\n</section>\n"
             return out
@@ -119,7 +126,7 @@ public struct HTMLReport {
             for (i, finding) in result.findings.enumerated() { out += note(finding, number: i + 1, key: key) }
             out += "</div>\n"
         }
-        for extra in document.sections {
+        for extra in extras {
             out += "<section class=\"extra\" id=\"\(HTML.escape(key + "-" + extra.id))\"><h3>\(HTML.escape(extra.title))</h3>\n\(extra.html)\n</section>\n"
         }
         out += "</section>\n"
@@ -256,6 +263,12 @@ public struct HTMLReport {
     .doc-error{background:#fdecea;border:1px solid #f5c2bd;border-radius:6px;padding:10px 12px}
     .doc-warning{background:#fff8e1;border:1px solid #f3dd98;border-radius:6px;padding:6px 12px;margin-bottom:8px}
     .clean{color:#2e7d32;font-weight:600}.extra{border-top:1px solid var(--line);margin-top:14px}
+    .extra h2{font-size:15px;margin:14px 0 4px}.extra ul{padding-left:18px;margin:4px 0}.extra li{margin:5px 0;font-size:14px}
+    .extra table{border-collapse:collapse;font-size:13.5px;margin:6px 0}.extra th,.extra td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+    .extra th{background:#f0f2f5}.cmp-model{font-weight:600;margin:6px 0 2px}.cmp-stats{color:var(--muted);font-size:13px;margin:0 0 6px}.cmp-note{color:#8a5a00;margin:4px 0}
+    .kind{display:inline-block;font-size:12px;line-height:18px;padding:0 6px;border-radius:4px;margin-left:6px;color:#fff}
+    .kind.weaker,.kind.missing{background:#c0392b}.kind.stronger{background:#2e7d32}.kind.different{background:#868e96}.kind.added{background:#1f5fbf}
+    .checks td.at{white-space:nowrap}.st{white-space:nowrap;font-weight:600}.st.kept,.st.stronger{color:#2e7d32}.st.weakened,.st.missing{color:#b3261e}.st.changed{color:#8a5a00}
     .foot{color:var(--muted);font-size:12px;padding-bottom:30px}
     \(HTML.categoryCSS)
     @media (max-width:900px){.row{grid-template-columns:1fr}}

@@ -92,7 +92,8 @@ extension AuditRequest {
         echo.text = form.string("text") ?? ""
         echo.format = form.string("format")?.trimmingSpaces ?? "text"
         echo.encoding = form.string("encoding")?.trimmingSpaces ?? ""
-        echo.model = form.string("model")?.trimmingSpaces ?? "auto"
+        // No menu in the request (a script's upload): no comparison, as with `check` without --model.
+        echo.model = form.string("model")?.trimmingSpaces ?? "none"
         echo.lenient = ["1", "on", "true", "yes"].contains(form.string("lenient")?.trimmingSpaces ?? "")
         let encoding = ["", "auto"].contains(echo.encoding) ? nil : echo.encoding
         if let file = form["file"], let filename = file.filename, !filename.isEmpty || !file.data.isEmpty {
@@ -145,7 +146,7 @@ extension AuditRequest {
             format = .text
         }
         guard format != .docx else { throw Fault.badRequest("docx 不能以 JSON 文本提交，请上传文件（upload a .docx as a file, not as JSON text）") }
-        let model = try string("model") ?? "auto"
+        let model = try string("model") ?? "none"
         var echo = FormEcho()
         echo.text = text
         echo.format = format.rawValue

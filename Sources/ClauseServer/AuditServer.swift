@@ -106,14 +106,13 @@ public struct AuditServer: Sendable {
                         policy: IndexPage.contentSecurityPolicy)
         }
         let outcome = await workers.run(deadline: deadline) { scratch in
-            let (result, comparison) = self.audit(input, deadline: deadline, scratch: scratch)
+            let result = self.audit(input, deadline: deadline, scratch: scratch)
             if let error = result.error {
                 return Answer(status: Self.status(of: error), body: page.render(notice: .init(error), echo: input.form),
                               policy: IndexPage.contentSecurityPolicy, retryAfter: error.code == "time-budget")
             }
             let report = HTMLReport(rulesVersion: self.rules.version, links: [(label: "← 新的审查", href: "/")])
-            let document = HTMLReport.Document(result: result, sections: comparison?.section.map { [$0] } ?? [])
-            return Answer(status: .ok, body: report.render(documents: [document]), policy: HTMLReport.contentSecurityPolicy)
+            return Answer(status: .ok, body: report.render([result]), policy: HTMLReport.contentSecurityPolicy)
         }
         switch outcome {
         case let .done(answer):
@@ -139,12 +138,8 @@ public struct AuditServer: Sendable {
             return json(error.status, Self.errorJSON(error.fault))
         }
         let outcome = await workers.run(deadline: deadline) { scratch in
-            let (result, comparison) = self.audit(input, deadline: deadline, scratch: scratch)
-            var value = JSONReport.value(result, rulesVersion: self.rules.version)
-            if let comparison, case var .object(pairs) = value, let i = pairs.firstIndex(where: { $0.0 == "model_comparison" }) {
-                pairs[i].1 = comparison.json
-                value = .object(pairs)
-            }
+            let result = self.audit(input, deadline: deadline, scratch: scratch)
+            let value = JSONReport.value(result, rulesVersion: self.rules.version)
             let status = result.error.map(Self.status(of:)) ?? .ok
             return Answer(status: status, body: value.serialized() + "\n", policy: nil, retryAfter: result.error?.code == "time-budget")
         }
@@ -198,13 +193,14 @@ public struct AuditServer: Sendable {
     // MARK: the work
 
     /// Runs on a worker thread: the audit, then the comparison the reviewer chose.
-    func audit(_ input: AuditRequest, deadline: ContinuousClock.Instant, scratch: MatchScratch) -> (AuditResult, ModelComparisonOutput?) {
+    func audit(_ input: AuditRequest, deadline: ContinuousClock.Instant, scratch: MatchScratch) -> AuditResult {
         var options = input.options
         options.deadline = deadline
-        let result = auditor.audit(input.bytes, path: input.path, options: options, scratch: scratch)
-        guard result.error == nil, let models else { return (result, nil) }
-        // The choice was checked before the audit; a provider that still refuses it has nothing to add.
-        return (result, try? models.compare(result, choice: input.model))
+        var result = auditor.audit(input.bytes, path: input.path, options: options, scratch: scratch)
+        if result.error == nil, let models {
+            result.comparison = models.compare(result, choice: input.model)
+        }
+        return result
     }
 
     /// A failure while reading the request, with what the form held (for the page shown again).
@@ -231,15 +227,19 @@ public struct AuditServer: Sendable {
             throw RequestFailure(fault: .badRequest("无法读取请求（could not read the request body: \(error)）"), echo: FormEcho())
         }
         let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { a, _ in a })
-        let input: AuditRequest
+        var input: AuditRequest
         do {
             input = try AuditRequest.parse(body: body, contentType: request.headers[.contentType], query: query)
         } catch {
             throw RequestFailure(fault: error, echo: FormEcho())
         }
-        if case let .profile(id) = input.model, !(models?.options.contains { $0.id == id } ?? false) {
-            let known = (["auto", "none"] + (models?.options.map(\.id) ?? [])).joined(separator: ", ")
-            throw RequestFailure(fault: .badRequest("未知的示范文本 '\(id)'（unknown model; choose one of: \(known)）"), echo: input.form)
+        // Only a profile of the menu (by id or code); never a path or anything else.
+        if case let .profile(name) = input.model {
+            guard let option = models?.option(named: name) else {
+                let known = (["auto", "none"] + (models?.options.map(\.id) ?? [])).joined(separator: ", ")
+                throw RequestFailure(fault: .badRequest("未知的示范文本 '\(name)'（unknown model; choose one of: \(known)）"), echo: input.form)
+            }
+            input.model = .profile(option.id)
         }
         return input
     }

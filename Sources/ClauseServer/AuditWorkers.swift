@@ -62,6 +62,13 @@ final class AuditWorkers: Service, @unchecked Sendable {
         }
     }
 
+    /// Jobs waiting for a thread.
+    var waiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count - head
+    }
+
     private func enqueue(_ job: @escaping @Sendable (MatchScratch) -> Void) -> Bool {
         condition.lock()
         defer { condition.unlock() }

@@ -84,7 +84,7 @@ struct IndexPage {
         var modelChoices: [(String, String)] = [("auto", "自动识别示范文本"), ("none", "不比对")]
         modelChoices += models.map { ($0.id, $0.label) }
         let modelHint = modelsAvailable
-            ? "与市场监管部门发布的合同示范文本逐条比对，列出缺少、改弱和新增的条款。"
+            ? "找出合同对应的示范文本（健身、旅游、培训等），检查其中保护消费者的条款与数值是否缺失或被改弱。"
             : "本版本尚未附带示范文本库，暂不比对。"
         out += "<div class=\"field\"><label for=\"model\">示范文本比对</label>" + select("model", modelChoices, selected: echo.model)
             + "<p class=\"hint\">\(HTML.escape(modelHint))</p></div>\n"

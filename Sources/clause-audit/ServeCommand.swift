@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClauseAudit
+import ClauseModels
 import ClauseRules
 import ClauseServer
 import Foundation
@@ -33,6 +34,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Rule pack directory (default: the bundled clause-rules/).")
     var rules: String?
 
+    @Option(help: "Model-contract profiles for the page's model menu (default: the bundled model-contracts/).")
+    var profiles: String?
+
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard maxBody.bytes > 0 else { throw ValidationError("--max-body must be more than 0") }
@@ -60,7 +64,12 @@ struct ServeCommand: ParsableCommand {
         configuration.maxBodyBytes = maxBody.bytes
         configuration.timeBudget = .milliseconds(Int(timeBudget * 1000))
         configuration.workers = workers
-        let server = AuditServer(configuration: configuration, auditor: Auditor(engine: engine))
+        let auditor = Auditor(engine: engine)
+        var models: ProfileModels? = nil
+        if let directory = profiles ?? ProfileLibrary.bundledDirectory() {
+            do { models = ProfileModels(library: try ProfileLibrary.load(directory: directory), auditor: auditor) } catch { throw Failure(error.description) }
+        }
+        let server = AuditServer(configuration: configuration, auditor: auditor, models: models)
 
         // ArgumentParser calls a synchronous run(); the server is async. Wait here until it stops
         // (SIGINT or SIGTERM shut it down gracefully).

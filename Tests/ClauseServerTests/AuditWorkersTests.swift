@@ -21,18 +21,19 @@ struct AuditWorkersTests {
         await pool.stopAndWait()
     }
 
-    @Test func aFullQueueIsBusyAtOnce() async {
-        let pool = workers(count: 1, maxQueued: 1, grace: .seconds(5))
+    @Test func aFullQueueIsBusyAtOnce() async throws {
+        let pool = workers(count: 1, maxQueued: 1, grace: .seconds(30))
         let gate = Gate()
+        let running = Locked(false)
         // One job holds the only thread, one waits in the queue, the third is turned away.
-        async let first = pool.run(deadline: .now + .seconds(5)) { _ in gate.wait(); return 1 }
-        try? await Task.sleep(for: .milliseconds(100))
-        async let second = pool.run(deadline: .now + .seconds(5)) { _ in 2 }
-        try? await Task.sleep(for: .milliseconds(100))
-        let third = await pool.run(deadline: .now + .seconds(5)) { _ in 3 }
-        #expect(third.value == nil && "\(third)" == "busy")
+        let first = Task { await pool.run(deadline: .now + .seconds(30)) { _ in running.update { $0 = true }; gate.wait(); return 1 } }
+        while !running.value { try await Task.sleep(for: .milliseconds(5)) }
+        let second = Task { await pool.run(deadline: .now + .seconds(30)) { _ in 2 } }
+        while pool.waiting < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        let third = await pool.run(deadline: .now + .seconds(30)) { _ in 3 }
+        #expect("\(third)" == "busy")
         gate.open()
-        let (one, two) = await (first, second)
+        let (one, two) = await (first.value, second.value)
         #expect(one.value == 1)
         #expect(two.value == 2)
         await pool.stopAndWait()

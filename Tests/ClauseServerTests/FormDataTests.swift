@@ -86,7 +86,9 @@ struct FormDataTests {
     }
 
     @Test func modelChoices() {
-        #expect(ModelChoice(nil) == .auto)
+        #expect(ModelChoice(nil) == ModelChoice.none)
+        #expect(ModelChoice("") == ModelChoice.none)
+        #expect(ModelChoice("auto") == .auto)
         #expect(ModelChoice(" auto ") == .auto)
         #expect(ModelChoice("none") == ModelChoice.none)
         #expect(ModelChoice("GF-2014-0171") == .profile("GF-2014-0171"))

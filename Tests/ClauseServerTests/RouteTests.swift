@@ -1,4 +1,5 @@
 import ClauseAudit
+import ClauseModels
 import ClauseReport
 import ClauseRules
 @testable import ClauseServer
@@ -299,6 +300,99 @@ import Testing
                 }
                 #expect(seen == texts.count)
             }
+        }
+    }
+}
+
+/// The model menu and the comparison, with the bundled profiles.
+@Suite struct ModelRouteTests {
+    let library: ProfileLibrary = {
+        do { return try ProfileLibrary.load(directory: repositoryRoot + "/model-contracts") } catch { fatalError("\(error)") }
+    }()
+
+    var models: ProfileModels { ProfileModels(library: library, auditor: auditor) }
+
+    /// A tour contract of our own: enough of the package-tour outline for a profile check.
+    let tour = """
+    团队境内旅游合同
+    第一条 本合同所称旅游者，是指与旅行社签订合同的游客。
+    第十三条 旅游者在行程开始前7日以内提出解除合同的，旅行社按下列标准扣除必要的费用：行程开始前6日至4日，按旅游费用总额的20%。
+    第二十六条 争议的解决方式：本合同履行过程中发生争议，由本公司所在地人民法院管辖。
+    """
+
+    @Test func theMenuListsTheProfiles() async throws {
+        try await server(models: models).application().test(.live) { client in
+            let page = try await client.execute(uri: "/", method: .get).text
+            let menu = try #require(page.components(separatedBy: "<select id=\"model\" name=\"model\">").dropFirst().first?.components(separatedBy: "</select>").first)
+            #expect(menu.hasPrefix("<option value=\"auto\" selected>自动识别示范文本</option><option value=\"none\">不比对</option>"))
+            for profile in library.profiles {
+                let label = [profile.code, "《\(profile.title)》"].compactMap { $0 }.joined(separator: " ")
+                #expect(menu.contains("<option value=\"\(profile.id)\">\(HTML.escape(label))</option>"))
+            }
+            #expect(page.contains("找出合同对应的示范文本"))
+        }
+    }
+
+    @Test func aProfileByIdOrCodeIsCheckedAndReported() async throws {
+        let profile = try #require(library.profile(named: "gf-2014-2401"))
+        var expected = auditor.audit(Array(tour.utf8), path: "-", options: Auditor.Options(encoding: "UTF-8", format: .text), scratch: MatchScratch())
+        expected.comparison = ProfileComparer(profile: profile).check(contract: expected.prepared!, findings: expected.findings)
+        let expectedJSON = JSONReport.value(expected, rulesVersion: engine.pack.version).serialized() + "\n"
+        try await server(models: models).application().test(.live) { client in
+            for name in ["gf-2014-2401", "GF-2014-2401"] {
+                let body = ByteBuffer(string: JSONValue.object([("text", .string(tour)), ("model", .string(name))]).serialized())
+                let r = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: "application/json"], body: body)
+                #expect(r.status == .ok)
+                #expect(r.text == expectedJSON)
+                #expect(r.text.contains(#""model_comparison":{"model":{"id":"gf-2014-2401","title":"团队境内旅游合同（示范文本）","code":"GF-2014-2401","#))
+                #expect(r.text.contains(#""basis":"profile""#))
+            }
+            let page = try await client.execute(uri: "/audit", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: urlEncoded([("text", tour), ("model", "gf-2014-2401")]))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<a href=\"#d1-model\">与示范文本比对</a></p>"))
+            #expect(page.text.contains("<section class=\"extra\" id=\"d1-model\"><h3>与示范文本比对</h3>\n<p class=\"cmp-model\">示范文本：GF-2014-2401 《团队境内旅游合同（示范文本）》"))
+            #expect(page.text.contains("<h2>保护条款与数值</h2>"))
+        }
+    }
+
+    @Test func noneAndAnAbsentMenuMeanNoComparison() async throws {
+        try await server(models: models).application().test(.live) { client in
+            for body in [#"{"text": "本店保留最终解释权。", "model": "none"}"#, #"{"text": "本店保留最终解释权。"}"#] {
+                let r = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+                #expect(r.text.hasSuffix(#""model_comparison":null}"# + "\n"))
+            }
+            let auto = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: "application/json"],
+                                                body: ByteBuffer(string: #"{"text": "本店保留最终解释权。", "model": "auto"}"#))
+            #expect(auto.text.contains(#""model_comparison":{"model":null,"#))
+            #expect(auto.text.contains("没有足够接近的示范文本，未做比对"))
+        }
+    }
+
+    @Test func aModelNameThatIsAPathIsRefusedNotRead() async throws {
+        try await server(models: models).application().test(.live) { client in
+            for name in ["/etc/passwd", repositoryRoot + "/model-contracts/gf-2014-2401.yml", "../model-contracts"] {
+                let body = ByteBuffer(string: JSONValue.object([("text", .string("x")), ("model", .string(name))]).serialized())
+                let r = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: "application/json"], body: body)
+                #expect(r.status == .badRequest)
+                #expect(r.text.hasPrefix(#"{"error":{"code":"bad-request","message":"未知的示范文本 '"#))
+            }
+        }
+    }
+
+    @Test(.enabled(if: sharedFolder != nil, "../shared is absent: the published tour variant is not there to match"))
+    func autoFindsTheModelOfAPlatformVariant() async throws {
+        let path = sharedFolder! + "/corpus/model-contracts/platform-variants/jinghewang-ec_btg-domestic-package-tour.txt"
+        let bytes = try #require(FileManager.default.contents(atPath: path))
+        var form = Multipart()
+        form.file("file", filename: "tour.txt", [UInt8](bytes))
+        form.field("model", "auto")
+        let body = form.finished, type = form.contentType
+        try await server(models: models).application().test(.live) { client in
+            let r = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: type], body: body)
+            #expect(r.status == .ok)
+            #expect(r.text.contains(#""model_comparison":{"model":{"id":"gf-2014-2401","#))
+            #expect(r.text.contains("自动选择了最接近的示范文本档案 gf-2014-2401《团队境内旅游合同（示范文本）》"))
         }
     }
 }
