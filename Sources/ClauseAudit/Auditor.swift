@@ -6,8 +6,13 @@ import Foundation
 /// user's own text. One `Auditor` serves every thread; each thread passes its own `MatchScratch`.
 public final class Auditor: Sendable {
     public let engine: RuleEngine
+    /// `.clause-audit.yml`: rules and categories switched off or given another severity.
+    public let configuration: Configuration?
 
-    public init(engine: RuleEngine) { self.engine = engine }
+    public init(engine: RuleEngine, configuration: Configuration? = nil) {
+        self.engine = engine
+        self.configuration = configuration
+    }
 
     /// How to read a document; the user sets these on the command line.
     public struct Options: Sendable {
@@ -50,6 +55,7 @@ public final class Auditor: Sendable {
             if options.prominence && Prominence.applies(to: format) {
                 findings = Prominence.adding(to: findings, in: prepared)
             }
+            if let configuration { findings = configuration.apply(to: findings) }
             return AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
         } catch let error as TextError {
             return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))

@@ -185,6 +185,17 @@ public struct Configuration: Sendable {
         return configured
     }
 
+    /// The findings as configured: those switched off go, the others get their configured severity.
+    public func apply(to findings: [Finding]) -> [Finding] {
+        findings.compactMap { finding in
+            guard let severity = severity(ruleId: finding.rule.id, group: finding.category.rawValue,
+                                          default: finding.severity) else { return nil }
+            var configured = finding
+            configured.severity = severity
+            return configured
+        }
+    }
+
     public func isEnabled(_ check: BuiltinCheck) -> Bool {
         severity(ruleId: check.id, group: check.group.rawValue, default: check.severity) != nil
     }

@@ -79,11 +79,12 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         do { try input.auditOptions.validate() } catch { throw Failure("--encoding: \(error.message)") }
-        let auditor = Auditor(engine: try common.engine())
+        let auditor = try common.auditor()
         let rulesVersion = auditor.engine.pack.version
         var source = DocumentSource(roots: paths, listFile: listFile,
                                     filter: DocumentFilter(extensions: extensions, include: include.map(PathGlob.init),
-                                                           exclude: exclude.map(PathGlob.init), hidden: hidden))
+                                                           exclude: (exclude + (auditor.configuration?.exclude ?? [])).map(PathGlob.init),
+                                                           hidden: hidden))
 
         var summary = BulkSummary()
         var skip = Set<String>()
@@ -105,7 +106,7 @@ struct AuditCommand: ParsableCommand {
 
         source.excludeOwn([common.output, reportDir, self.summary].compactMap { $0 })
         let options = BulkOptions(jobs: jobs, maxSize: maxSize.bytes, audit: input.auditOptions,
-                                  minSeverity: common.minSeverity, skip: skip)
+                                  minSeverity: common.gate(auditor.configuration), skip: skip)
         let runner = BulkRunner(auditor: auditor, options: options)
         let meter = ProgressMeter(enabled: showProgress, source: source)
         let csv = format == .csv

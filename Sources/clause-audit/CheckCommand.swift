@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let auditor = Auditor(engine: try common.engine())
+        let auditor = try common.auditor()
+        let gate = common.gate(auditor.configuration)
         let sources = models.model == nil ? nil : try models.sources()
         let scratch = MatchScratch()
         let inputs = paths.isEmpty ? ["-"] : paths
@@ -40,7 +41,7 @@ struct CheckCommand: ParsableCommand {
             } else {
                 result = auditor.audit(file: path, options: input.auditOptions, scratch: scratch)
             }
-            result.findings = result.findings(atLeast: common.minSeverity)
+            result.findings = result.findings(atLeast: gate)
             if let sources { try models.compare(&result, auditor: auditor, sources: sources, options: input.auditOptions) }
             results.append(result)
         }

@@ -13,8 +13,11 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("min-severity"), help: "Report only findings at or above this severity: info, warning or error.")
     var minSeverityChoice: Severity?
 
-    /// The gate; `lint` lets `.clause-audit.yml` set it when the command line does not.
+    /// The gate when no configuration is at hand.
     var minSeverity: Severity { minSeverityChoice ?? .info }
+
+    @Option(help: "Configuration file (default: .clause-audit.yml found upward from the working directory).")
+    var config: String?
 
     @Option(help: "Write the report to this file instead of standard output.")
     var output: String?
@@ -32,6 +35,28 @@ struct CommonOptions: ParsableArguments {
         } catch {
             throw Failure(error.description)
         }
+    }
+
+    /// The configuration (`--config`, or `.clause-audit.yml` found upward), checked against the pack.
+    func configuration(for engine: RuleEngine) throws -> Configuration {
+        do {
+            let configuration = try Configuration.resolve(explicit: config, workingDirectory: FileManager.default.currentDirectoryPath)
+            try configuration.validate(against: engine.pack)
+            return configuration
+        } catch {
+            throw Failure(error.description)
+        }
+    }
+
+    /// The auditor for the chosen rule pack and configuration.
+    func auditor() throws -> Auditor {
+        let engine = try engine()
+        return Auditor(engine: engine, configuration: try configuration(for: engine))
+    }
+
+    /// The gate: the command line's, else the configuration's, else everything.
+    func gate(_ configuration: Configuration?) -> Severity {
+        minSeverityChoice ?? configuration?.minSeverity ?? .info
     }
 
     func useColor() -> Bool {

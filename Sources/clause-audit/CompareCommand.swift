@@ -75,7 +75,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let auditor = Auditor(engine: try common.engine())
+        let auditor = try common.auditor()
         let sources = try models.sources()
         let scratch = MatchScratch()
         var result: AuditResult
@@ -88,7 +88,7 @@ struct CompareCommand: ParsableCommand {
         if let error = result.error {
             throw Failure("\(result.document.path): \(error.message)")
         }
-        result.findings = result.findings(atLeast: common.minSeverity)
+        result.findings = result.findings(atLeast: common.gate(auditor.configuration))
         try models.compare(&result, auditor: auditor, sources: sources, options: input.auditOptions)
 
         let rulesVersion = auditor.engine.pack.version

@@ -22,9 +22,6 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Report format: line or sarif.")
     var format: ReportFormat = .line
 
-    @Option(help: "Configuration file (default: .clause-audit.yml found upward from the working directory).")
-    var config: String?
-
     @Option(help: "Known problems (JSON from --write-baseline): only problems not in it gate the exit status.")
     var baseline: String?
 
@@ -48,19 +45,13 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = FileManager.default.currentDirectoryPath
-        let configuration: Configuration
-        do {
-            configuration = try Configuration.resolve(explicit: config, workingDirectory: workingDirectory)
-        } catch {
-            throw Failure(error.description)
-        }
-        let engine = try common.engine()
-        do { try configuration.validate(against: engine.pack) } catch { throw Failure(error.description) }
+        let auditor = try common.auditor()
+        let configuration = auditor.configuration!
         let known: Baseline?
         do { known = try baseline.map(Baseline.load(file:)) } catch { throw Failure(error.description) }
 
-        let linter = Linter(auditor: Auditor(engine: engine), configuration: configuration, draftStage: stage)
-        let gate = common.minSeverityChoice ?? configuration.minSeverity ?? .info
+        let linter = Linter(auditor: auditor, configuration: configuration, draftStage: stage)
+        let gate = common.gate(configuration)
         let scratch = MatchScratch()
         var results: [LintResult] = []
         for path in linter.documents(in: paths, workingDirectory: workingDirectory) {
@@ -93,7 +84,7 @@ struct LintCommand: ParsableCommand {
         let output = switch format {
         case .sarif:
             SARIFReport.render(results, options: .init(
-                rulesVersion: engine.pack.version, workingDirectory: workingDirectory, minSeverity: gate,
+                rulesVersion: auditor.engine.pack.version, workingDirectory: workingDirectory, minSeverity: gate,
                 includeBaselined: showBaselined, baselineUsed: known != nil))
         default:
             LineReport.render(results, minSeverity: gate, includeBaselined: showBaselined)

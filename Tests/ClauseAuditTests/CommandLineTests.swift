@@ -48,3 +48,38 @@ import Testing
         #expect(run.out.contains(" 0 failed"))
     }
 }
+
+/// `.clause-audit.yml` applies to every face, not only the linter.
+@Suite(.serialized) struct ConfigurationEverywhereTests {
+    func config(_ yaml: String) throws -> String {
+        let path = NSTemporaryDirectory() + "clause-audit-config-\(UUID().uuidString).yml"
+        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func checkDropsARuleSwitchedOff() throws {
+        let file = try config("rules:\n  interpretation.final-right: off\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try runTool(["check", "--config", file], stdin: "本店保留最终解释权。")
+        #expect(run.status == 0, "\(run.out)")
+    }
+
+    @Test func checkUsesAConfiguredSeverityAndGate() throws {
+        let file = try config("min_severity: error\ncategories:\n  C5: warning\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let gated = try runTool(["check", "--config", file], stdin: "本店保留最终解释权。")
+        #expect(gated.status == 0)
+        let shown = try runTool(["check", "--config", file, "--min-severity", "warning", "--format", "json"],
+                                stdin: "本店保留最终解释权。")
+        #expect(shown.status == 1)
+        #expect(shown.out.contains("\"severity\": \"warning\""))
+    }
+
+    @Test func aBadConfigurationNamesItsLine() throws {
+        let file = try config("rules:\n  no.such-rule: off\n")
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try runTool(["check", "--config", file], stdin: "合同")
+        #expect(run.status == 2)
+        #expect(run.err.contains("\(file):2"))
+    }
+}
