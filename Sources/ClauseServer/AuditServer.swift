@@ -197,6 +197,7 @@ public struct AuditServer: Sendable {
         var options = input.options
         options.deadline = deadline
         var result = auditor.audit(input.bytes, path: input.path, options: options, scratch: scratch)
+        result.findings = result.findings(atLeast: configuration.minSeverity)
         if result.error == nil, let models {
             result.comparison = models.compare(result, choice: input.model)
         }

@@ -1,3 +1,4 @@
+import ClauseRules
 import Foundation
 
 /// How `clause-audit serve` runs. The defaults suit one reviewer on their own machine.
@@ -17,6 +18,9 @@ public struct ServerConfiguration: Sendable {
     public var maxQueued = 64
     /// Connections served at once; more wait in the listen backlog.
     public var maxConnections = 128
+    /// Findings below this severity are left out of every answer (`--min-severity`, or the
+    /// configuration file's).
+    public var minSeverity: Severity = .info
     /// A connection idle this long is closed.
     public var idleTimeout: Duration = .seconds(30)
 

@@ -34,6 +34,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Rule pack directory (default: the bundled clause-rules/).")
     var rules: String?
 
+    @Option(help: "Configuration file (default: .clause-audit.yml found upward from the working directory).")
+    var config: String?
+
+    @Option(name: .customLong("min-severity"), help: "Report only findings at or above this severity: info, warning or error.")
+    var minSeverity: Severity?
+
     @Option(help: "Model-contract profiles for the page's model menu (default: the bundled model-contracts/).")
     var profiles: String?
 
@@ -46,11 +52,25 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Everything a request needs is loaded once, before the first request: rules, the
+        // configuration file, the model profiles. A problem with any of them is exit 2.
         guard let directory = rules ?? RulePack.bundledDirectory() else {
             throw Failure("cannot find the rule pack clause-rules/; pass --rules DIR")
         }
         let engine: RuleEngine
-        do { engine = try RuleEngine(directory: directory) } catch { throw Failure(error.description) }
+        let settings: Configuration
+        do {
+            engine = try RuleEngine(directory: directory)
+            settings = try Configuration.resolve(explicit: config, workingDirectory: FileManager.default.currentDirectoryPath)
+            try settings.validate(against: engine.pack)
+        } catch {
+            throw Failure(error.description)
+        }
+        let auditor = Auditor(engine: engine, configuration: settings)
+        var models: ProfileModels? = nil
+        if let directory = profiles ?? ProfileLibrary.bundledDirectory() {
+            do { models = ProfileModels(library: try ProfileLibrary.load(directory: directory), auditor: auditor) } catch { throw Failure(error.description) }
+        }
 
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
@@ -64,11 +84,7 @@ struct ServeCommand: ParsableCommand {
         configuration.maxBodyBytes = maxBody.bytes
         configuration.timeBudget = .milliseconds(Int(timeBudget * 1000))
         configuration.workers = workers
-        let auditor = Auditor(engine: engine)
-        var models: ProfileModels? = nil
-        if let directory = profiles ?? ProfileLibrary.bundledDirectory() {
-            do { models = ProfileModels(library: try ProfileLibrary.load(directory: directory), auditor: auditor) } catch { throw Failure(error.description) }
-        }
+        configuration.minSeverity = minSeverity ?? settings.minSeverity ?? .info
         let server = AuditServer(configuration: configuration, auditor: auditor, models: models)
 
         // ArgumentParser calls a synchronous run(); the server is async. Wait here until it stops

@@ -278,6 +278,21 @@ import Testing
         }
     }
 
+    @Test func theMinimumSeverityLeavesOutLesserFindings() async throws {
+        let text = "第一条 本店保留最终解释权。\n第二条 因本合同发生的争议，由北京市朝阳区人民法院管辖。"
+        let all = auditor.audit(Array(text.utf8), path: "-", options: pasted, scratch: MatchScratch())
+        #expect(all.findings.map(\.severity) == [.error, .warning])
+        var kept = all
+        kept.findings = all.findings(atLeast: .error)
+        let expected = JSONReport.value(kept, rulesVersion: engine.pack.version).serialized() + "\n"
+        try await server { $0.minSeverity = .error }.application().test(.live) { client in
+            let body = ByteBuffer(string: JSONValue.object([("text", .string(text))]).serialized())
+            let r = try await client.execute(uri: "/api/audit", method: .post, headers: [.contentType: "application/json"], body: body)
+            #expect(r.text == expected)
+            #expect(r.text.contains(#""summary":{"error":1,"warning":0,"info":0,"by_category":{"C5":1}}"#))
+        }
+    }
+
     @Test func concurrentRequestsEachGetTheirOwnAnswer() async throws {
         let texts = (1 ... 24).map { i in
             "第\(i)条 " + (i % 3 == 0 ? "本店保留最终解释权。" : i % 3 == 1 ? "商品一经售出，概不退换。" : "由本公司所在地人民法院管辖。")
