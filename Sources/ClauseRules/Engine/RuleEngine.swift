@@ -54,17 +54,73 @@ public final class RuleEngine: Sendable {
 
     /// Two findings of one category on overlapping text are one finding: the rule earlier in the pack
     /// wins. Then source order.
+    ///
+    /// In time O(n log n + n·runs), not O(n²): a dense document (a pasted text with a hundred thousand
+    /// hits) must not hold a thread for minutes. What is kept of each category is pairwise disjoint,
+    /// so kept ranges sorted by start are sorted by end as well, and a new range can clash only with
+    /// the last kept range that starts before it ends. Findings arrive in runs ascending by start
+    /// (each pattern's matches); each run is checked, then merged into the kept list in one pass.
     static func mergingOverlaps(_ findings: [Finding]) -> [Finding] {
-        var kept: [Finding] = []
-        for finding in findings {
-            let clash = kept.contains {
-                $0.category == finding.category && $0.sourceRange.overlaps(finding.sourceRange)
-            }
-            if !clash { kept.append(finding) }
-        }
-        return kept.sorted {
+        let keep = kept(findings.map { ($0.category, $0.sourceRange) })
+        let survivors = findings.indices.filter { keep[$0] }.map { findings[$0] }
+        return survivors.sorted {
             ($0.sourceRange.lowerBound, $0.category, $0.rule.id) < ($1.sourceRange.lowerBound, $1.category, $1.rule.id)
         }
+    }
+
+    /// Which of the (category, range) pairs survive, in input order: those that overlap no earlier
+    /// survivor of their category.
+    static func kept(_ items: [(Category, Range<Int>)]) -> [Bool] {
+        var keep = [Bool](repeating: false, count: items.count)
+        var kept: [Category: [Range<Int>]] = [:]
+        var run: [Category: [Range<Int>]] = [:]
+        func flush() {
+            for (category, accepted) in run where !accepted.isEmpty {
+                kept[category] = merge(kept[category] ?? [], accepted)
+            }
+            run = [:]
+        }
+        var previousStart = Int.min
+        for (i, (category, range)) in items.enumerated() {
+            // An empty range overlaps nothing (Range.overlaps), so it is always kept and blocks nothing.
+            if range.isEmpty {
+                keep[i] = true
+                continue
+            }
+            if range.lowerBound < previousStart { flush() }
+            previousStart = range.lowerBound
+            if let last = run[category]?.last, last.overlaps(range) { continue }
+            if let ranges = kept[category], let j = lastIndex(in: ranges, startingBefore: range.upperBound),
+               ranges[j].overlaps(range) {
+                continue
+            }
+            keep[i] = true
+            run[category, default: []].append(range)
+        }
+        return keep
+    }
+
+    /// The index of the last range (sorted by start) that starts before `end`.
+    private static func lastIndex(in ranges: [Range<Int>], startingBefore end: Int) -> Int? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound < end { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? nil : low - 1
+    }
+
+    /// Two lists of ranges sorted by start, as one.
+    private static func merge(_ a: [Range<Int>], _ b: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i].lowerBound <= b[j].lowerBound { out.append(a[i]); i += 1 } else { out.append(b[j]); j += 1 }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// PCRE2 matches without re-checking UTF-16 on every call, so the text is checked once here: a lone
