@@ -347,32 +347,71 @@ struct HTMLTextLayout {
             start = i + 1
         }
         bounds.append(start ..< count)
+        // The first paragraph for which `test` holds (it holds for all after it), else bounds.count.
+        func first(_ test: (Range<Int>) -> Bool) -> Int {
+            var low = 0, high = bounds.count
+            while low < high {
+                let mid = (low + high) / 2
+                if test(bounds[mid]) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        // Each finding and style goes to the paragraphs it touches, found by binary search, so the
+        // work grows with the text and the findings, not with their product (a dense document).
         // Each finding's note goes beside the paragraph its text starts in.
         var noteParagraph = [Int](repeating: bounds.count - 1, count: ranges.count)
+        var notesOf = [[Int]](repeating: [], count: bounds.count)
+        var touching = [[Int]](repeating: [], count: bounds.count)
         for (i, r) in ranges.enumerated() {
-            noteParagraph[i] = bounds.firstIndex { r.lowerBound <= $0.upperBound } ?? bounds.count - 1
+            let from = first { r.lowerBound <= $0.upperBound }
+            noteParagraph[i] = min(from, bounds.count - 1)
+            notesOf[noteParagraph[i]].append(i)
+            let to = first { $0.lowerBound > r.upperBound } - 1
+            if from <= to { for p in from ... to { touching[p].append(i) } }
+        }
+        var stylesOf = [[Style]](repeating: [], count: bounds.count)
+        for style in styles {
+            let from = first { style.range.lowerBound < $0.upperBound }
+            let to = first { $0.lowerBound >= style.range.upperBound } - 1
+            if from <= to { for p in from ... to { stylesOf[p].append(style) } }
         }
         for (p, bound) in bounds.enumerated() {
             var cuts: Set<Int> = [bound.lowerBound, bound.upperBound]
             var starting: [Int: [Int]] = [:]
-            for (i, r) in ranges.enumerated() {
-                if r.lowerBound <= bound.upperBound && r.upperBound >= bound.lowerBound {
-                    if r.lowerBound > bound.lowerBound { cuts.insert(r.lowerBound) }
-                    if r.upperBound < bound.upperBound { cuts.insert(r.upperBound) }
-                }
-                if noteParagraph[i] == p { starting[max(r.lowerBound, bound.lowerBound), default: []].append(i) }
+            for i in touching[p] {
+                let r = ranges[i]
+                if r.lowerBound > bound.lowerBound { cuts.insert(r.lowerBound) }
+                if r.upperBound < bound.upperBound { cuts.insert(r.upperBound) }
             }
-            let styled = styles.filter { $0.range.lowerBound < bound.upperBound && $0.range.upperBound > bound.lowerBound }
+            for i in notesOf[p] { starting[max(ranges[i].lowerBound, bound.lowerBound), default: []].append(i) }
+            let styled = stylesOf[p]
             for style in styled {
                 if style.range.lowerBound > bound.lowerBound && style.range.lowerBound < bound.upperBound { cuts.insert(style.range.lowerBound) }
                 if style.range.upperBound > bound.lowerBound && style.range.upperBound < bound.upperBound { cuts.insert(style.range.upperBound) }
             }
             let points = cuts.sorted()
             var segments: [Segment] = []
+            // A sweep over the segments: what covers [a, b) started at or before a and ends at or
+            // after b; once it ends before a segment's end it covers nothing further on. So a long
+            // paragraph with many findings or styled runs costs no more than their number.
+            let findingsByStart = touching[p].filter { !ranges[$0].isEmpty }.sorted { (ranges[$0].lowerBound, $0) < (ranges[$1].lowerBound, $1) }
+            let stylesByStart = styled.filter { !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var nextFinding = 0, nextStyle = 0
+            var activeFindings: [Int] = [], activeStyles: [Style] = []
             for (a, b) in zip(points, points.dropFirst()) {
-                let covering = ranges.indices.filter { ranges[$0].lowerBound <= a && ranges[$0].upperBound >= b && !ranges[$0].isEmpty }
+                while nextFinding < findingsByStart.count && ranges[findingsByStart[nextFinding]].lowerBound <= a {
+                    activeFindings.append(findingsByStart[nextFinding])
+                    nextFinding += 1
+                }
+                while nextStyle < stylesByStart.count && stylesByStart[nextStyle].range.lowerBound <= a {
+                    activeStyles.append(stylesByStart[nextStyle])
+                    nextStyle += 1
+                }
+                activeFindings.removeAll { ranges[$0].upperBound < b }
+                activeStyles.removeAll { $0.range.upperBound < b }
+                let covering = activeFindings.sorted()
                 var style: Style? = nil
-                for s in styled where s.range.lowerBound <= a && s.range.upperBound >= b {
+                for s in activeStyles {
                     var merged = style ?? Style()
                     merged.bold = merged.bold || s.bold
                     merged.underline = merged.underline || s.underline
@@ -386,7 +425,7 @@ struct HTMLTextLayout {
             let rest = starting.values.flatMap { $0 }.sorted()
             if !rest.isEmpty { segments.append(Segment(text: "", covering: [], starts: rest)) }
             let blank = units[bound].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x3000 }
-            paragraphs.append(Paragraph(segments: segments, notes: (0 ..< ranges.count).filter { noteParagraph[$0] == p }, isBlank: blank))
+            paragraphs.append(Paragraph(segments: segments, notes: notesOf[p], isBlank: blank))
         }
     }
 }
