@@ -115,13 +115,23 @@ final class AuditWorkers: Service, @unchecked Sendable {
         }
     }
 
-    /// Lets the threads finish what is queued and end; returns when they have.
-    func stop() {
+    /// Lets the threads finish what is queued and end; returns when they have, or after `limit`
+    /// with false (a job that overran its deadline is still running: the process may exit without it).
+    @discardableResult
+    func stop(waitingAtMost limit: Duration? = nil) -> Bool {
+        let until = limit.map { Date().addingTimeInterval(Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18) }
         condition.lock()
+        defer { condition.unlock() }
         stopping = true
         condition.broadcast()
-        while running > 0 { condition.wait() }
-        condition.unlock()
+        while running > 0 {
+            if let until {
+                if !condition.wait(until: until) && running > 0 { return false }
+            } else {
+                condition.wait()
+            }
+        }
+        return true
     }
 
     // MARK: Service
@@ -132,16 +142,21 @@ final class AuditWorkers: Service, @unchecked Sendable {
         start()
         logger.debug("audit workers started", metadata: ["workers": "\(count)"])
         try? await gracefulShutdown()
-        await stopAndWait()
-        logger.debug("audit workers stopped")
+        // By now the HTTP server has answered every request; only a job that overran its deadline
+        // can still be running, and shutting down does not wait long for it.
+        if await stopAndWait(waitingAtMost: grace + .seconds(1)) {
+            logger.debug("audit workers stopped")
+        } else {
+            logger.warning("an audit that overran its time budget is still running; stopping without it")
+        }
     }
 
     /// `stop()` without blocking a thread of Swift's cooperative pool (waiting for threads blocks).
-    func stopAndWait() async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+    @discardableResult
+    func stopAndWait(waitingAtMost limit: Duration? = nil) async -> Bool {
+        await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
             Thread { [self] in
-                stop()
-                done.resume()
+                done.resume(returning: stop(waitingAtMost: limit))
             }.start()
         }
     }

@@ -56,6 +56,16 @@ struct AuditWorkersTests {
         await pool.stopAndWait()
     }
 
+    @Test func stoppingDoesNotWaitLongForAJobThatOverranItsDeadline() async {
+        let pool = workers(count: 1, maxQueued: 4, grace: .milliseconds(50))
+        let gate = Gate()
+        let stuck = await pool.run(deadline: .now + .milliseconds(50)) { _ in gate.wait(); return 1 }
+        #expect("\(stuck)" == "timedOut")
+        #expect(await pool.stopAndWait(waitingAtMost: .milliseconds(200)) == false)
+        gate.open()
+        #expect(await pool.stopAndWait(waitingAtMost: .seconds(10)) == true)
+    }
+
     @Test func eachThreadHasItsOwnScratch() async {
         let pool = workers(count: 2)
         let seen = Locked<Set<ObjectIdentifier>>([])
