@@ -102,6 +102,11 @@ final class ServerProcess: @unchecked Sendable {
         self.output = output
     }
 
+    /// A test that fails before `stop` must not leave its server running.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     static func start(_ arguments: [String]) async throws -> ServerProcess {
         let path = try #require(executable, "build clause-audit first (swift build)")
         let process = Process()
