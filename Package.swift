@@ -64,6 +64,9 @@ let package = Package(
         .executableTarget(name: "compare-bench", dependencies: ["ClauseAudit", "ClauseModels"],
                           path: "Benchmarks/compare-bench"),
 
+        // The in-process half of the issue-7 benchmark (Benchmarks/run.sh): meaningful in release builds only.
+        .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "Benchmarks/clause-bench"),
+
         .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
         .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
@@ -76,3 +79,13 @@ let package = Package(
         ]),
     ]
 )
+
+// Fuzz targets (fuzz/): declared only when CLAUSE_FUZZ is set, because they are built with
+// -sanitize=fuzzer (libFuzzer supplies the driver); fuzz/run.sh builds and runs them.
+if Context.environment["CLAUSE_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "fuzz/Sources/FuzzSupport"))
+    for name in ["decode", "html", "docx", "normalize", "segment", "rules", "prefilter"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport", "ClauseText", "ClauseRules"],
+                                                 path: "fuzz/Sources/fuzz-\(name)"))
+    }
+}

@@ -68,12 +68,17 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Export the pattern list (--patterns: one PCRE2 pattern per line).")
         @Flag(help: "One compiled PCRE2 pattern per line (fragments expanded, punctuation folded).")
         var patterns = false
+        @Option(help: "pcre2 (as compiled) or ripgrep (for rg -f: no look-arounds or group names).")
+        var dialect: String = "pcre2"
         @OptionGroup var common: CommonOptions
 
         func run() throws {
             guard patterns else { throw ValidationError("say what to export: --patterns") }
+            guard let chosen = RuleEngine.PatternDialect(rawValue: dialect) else {
+                throw ValidationError("--dialect is pcre2 or ripgrep, not '\(dialect)'")
+            }
             let engine = try common.engine()
-            try common.emit(engine.exportedPatterns().map { $0 + "\n" }.joined())
+            try common.emit(engine.exportedPatterns(dialect: chosen).map { $0 + "\n" }.joined())
         }
     }
 }

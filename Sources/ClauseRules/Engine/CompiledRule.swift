@@ -9,16 +9,17 @@ struct CompiledRule: Sendable {
     /// Compiled as `(?:P)$` so that, run on the text up to the hit, they only match right before it.
     let unlessBefore: [Pattern]
 
-    init(_ rule: Rule, pack: RulePack, source: PatternSource) throws(RuleLoadError) {
+    init(_ rule: Rule, pack: RulePack, source: PatternSource, cache: PatternCache = PatternCache()) throws(RuleLoadError) {
         self.rule = rule
         func compile(_ list: [String], _ field: String, anchoredAtEnd: Bool = false) throws(RuleLoadError) -> [Pattern] {
             var compiled: [Pattern] = []
             for (index, written) in list.enumerated() {
                 let place = "rule \(rule.id): \(field)[\(index + 1)] '\(written)'"
                 do {
-                    var ready = try source.compileReady(written)
-                    if anchoredAtEnd { ready = "(?:\(ready))$" }
-                    compiled.append(try Pattern(ready))
+                    compiled.append(try cache.pattern(written, anchoredAtEnd: anchoredAtEnd) { () throws in
+                        let ready = try source.compileReady(written)
+                        return anchoredAtEnd ? "(?:\(ready))$" : ready
+                    })
                 } catch let error as Pattern.CompileError {
                     throw RuleLoadError(file: rule.location.file, line: rule.location.line,
                                         message: "\(place): PCRE2: \(error.message) at offset \(error.offset)")
@@ -36,5 +37,21 @@ struct CompiledRule: Sendable {
         requires = try compile(rule.requires, "requires")
         unless = try compile(pack.unless + rule.unless, "unless")
         unlessBefore = try compile(pack.unlessBefore + rule.unlessBefore, "unless_before", anchoredAtEnd: true)
+    }
+}
+
+/// Compiled patterns by what the author wrote, for one pack: the pack's own `unless` patterns are in
+/// every rule, and expanding, folding and JIT-compiling them once instead of once per rule halves the
+/// pack's compile time. Keyed by the written text (short: fragments not yet expanded). Compiled
+/// patterns are immutable and shared; the cache is used on one thread while the engine is built.
+final class PatternCache {
+    private var patterns: [HashedKey: Pattern] = [:]
+
+    func pattern(_ written: String, anchoredAtEnd: Bool, ready: () throws -> String) throws -> Pattern {
+        let key = HashedKey((anchoredAtEnd ? "$" : "^") + written)
+        if let known = patterns[key] { return known }
+        let pattern = try Pattern(try ready())
+        patterns[key] = pattern
+        return pattern
     }
 }

@@ -16,10 +16,19 @@ struct MatchContext {
         String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
     }
 
-    func findings(of rule: CompiledRule) throws(MatchError) -> [Finding] {
+    /// The rule's findings; `starts(i)` says where pattern `i` may start a match (see `Prefilter`).
+    func findings(of rule: CompiledRule, starts: (Int) -> Prefilter.Starts = { _ in .everywhere }) throws(MatchError) -> [Finding] {
         var found: [Finding] = []
-        for pattern in rule.patterns {
-            for match in try pattern.allMatches(in: units, from: 0, to: units.count, scratch: scratch) {
+        for (index, pattern) in rule.patterns.enumerated() {
+            let matches: [Pattern.Match]
+            switch starts(index) {
+            case .everywhere:
+                matches = try pattern.allMatches(in: units, from: 0, to: units.count, scratch: scratch)
+            case let .within(windows):
+                if windows.isEmpty { continue }
+                matches = try pattern.allMatches(in: units, startingWithin: windows, scratch: scratch)
+            }
+            for match in matches {
                 if let finding = try judge(match, of: rule) { found.append(finding) }
             }
         }

@@ -26,19 +26,48 @@ public struct Parties: Sendable, Equatable {
     static let consumerMarks = ["消费者", "个人", "身份证", "姓名", "学员", "会员", "买方", "买受人", "家长", "旅游者",
                                 "患者", "用户"]
 
-    /// Reads the roles from the lines before the first clause (or the first 40 lines).
+    /// A line longer than this is a paragraph of the contract, not a party's line in its header.
+    static let longestHeaderLine = 1_000
+
+    /// Reads the roles from the lines before the first clause (at most the first 60 lines).
     public static func read(from text: PreparedText) -> Parties {
         let units = text.normalized.units
         let headerEnd = min(units.count, text.clauses.first?.range.lowerBound ?? units.count)
-        let header = String(decoding: units[..<headerEnd], as: UTF16.self)
         var parties = Parties()
-        for line in header.split(whereSeparator: \.isNewline).prefix(60) {
-            for role in roleWords where line.hasPrefix(role) || line.contains("简称\"\(role)\"") || line.contains("简称\(role)") {
-                let rest = line.replacingOccurrences(of: role, with: "")
+        // Most documents name no role in their header: find that out on the code units, without
+        // building strings (Foundation's string search was 8% of a bulk audit).
+        let roles = roleUnits.filter { units[..<headerEnd].contains(units: $0.units) }
+        guard !roles.isEmpty else { return parties }
+        for line in headerLines(units[..<headerEnd]).prefix(60) where line.count <= longestHeaderLine {
+            let present = roles.filter { line.contains(units: $0.units) }
+            guard !present.isEmpty else { continue }
+            let string = String(decoding: line, as: UTF16.self)
+            for (role, _) in present where string.hasPrefix(role) || string.contains("简称\"\(role)\"") || string.contains("简称\(role)") {
+                let rest = string.replacingOccurrences(of: role, with: "")
                 if let side = side(of: rest), parties.roles[role] == nil { parties.roles[role] = side }
             }
         }
         return parties
+    }
+
+    private static let roleUnits = roleWords.map { (role: $0, units: Array($0.utf16)) }
+
+    /// The non-empty lines of the header, split where `Character.isNewline` would split them.
+    static func headerLines(_ units: ArraySlice<UInt16>) -> [ArraySlice<UInt16>] {
+        var lines: [ArraySlice<UInt16>] = []
+        var start = units.startIndex
+        var i = units.startIndex
+        while i < units.endIndex {
+            switch units[i] {
+            case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029:
+                if start < i { lines.append(units[start ..< i]) }
+                start = i + 1
+            default: break
+            }
+            i += 1
+        }
+        if start < units.endIndex { lines.append(units[start...]) }
+        return lines
     }
 
     private static func side(of description: String) -> PartySide? {
@@ -54,5 +83,19 @@ public struct Parties: Sendable, Equatable {
         if Self.businessWords.contains(where: { name.contains($0) }) { return .business }
         if Self.consumerWords.contains(where: { name.contains($0) }) { return .consumer }
         return nil
+    }
+}
+
+extension ArraySlice where Element == UInt16 {
+    /// Whether `needle` occurs as a contiguous run of code units.
+    func contains(units needle: [UInt16]) -> Bool {
+        guard let first = needle.first, needle.count <= count else { return needle.isEmpty }
+        var i = startIndex
+        let last = endIndex - needle.count
+        while i <= last {
+            if self[i] == first && self[i ..< i + needle.count].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

@@ -22,7 +22,8 @@ public final class Pattern: @unchecked Sendable {
         units.append(0)
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        // USE_OFFSET_LIMIT lets the prefilter bound where a search may start (see Prefilter).
+        let options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_USE_OFFSET_LIMIT)
         guard let code = pcre2_compile_16(units, units.count - 1, options, &errorCode, &errorOffset, nil) else {
             throw CompileError(message: Self.message(for: errorCode), offset: errorOffset)
         }
@@ -48,11 +49,15 @@ public final class Pattern: @unchecked Sendable {
         public var reported: Range<Int> { hit ?? range }
     }
 
-    /// The first match starting at or after `start` that lies wholly before `end`.
-    /// `text` must be valid UTF-16 (the engine checks that once per document).
-    func firstMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int,
+    /// The first match starting at or after `start` (and at or before `startLimit`, if given) that
+    /// lies wholly before `end`. `text` must be valid UTF-16 (the engine checks that once per document).
+    func firstMatch(in text: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int, startLimit: Int? = nil,
                     scratch: MatchScratch) throws(MatchError) -> Match? {
         guard start < end, let base = text.baseAddress else { return nil }
+        if let startLimit {
+            pcre2_set_offset_limit_16(scratch.context, startLimit)
+        }
+        defer { if startLimit != nil { pcre2_set_offset_limit_16(scratch.context, PCRE2_UNSET_VALUE) } }
         let rc: Int32
         if jit {
             rc = pcre2_jit_match_16(code, base, end, start, 0, scratch.matchData, scratch.context)

@@ -4,13 +4,19 @@ import ClauseText
 public final class RuleEngine: Sendable {
     public let pack: RulePack
     let rules: [CompiledRule]
+    /// Nil when the engine was asked to scan every pattern over the whole text (for comparisons).
+    let prefilter: Prefilter?
 
-    public init(pack: RulePack, normalizer: Normalizer = .shared) throws(RuleLoadError) {
+    /// `prefilter: false` runs every pattern over every whole text: the same findings, slower; for
+    /// benchmarks and for the test that holds the prefilter to exactly the same findings.
+    public init(pack: RulePack, normalizer: Normalizer = .shared, prefilter: Bool = true) throws(RuleLoadError) {
         self.pack = pack
         let source = PatternSource(fragments: pack.fragments, normalizer: normalizer)
+        let cache = PatternCache()
         var compiled: [CompiledRule] = []
-        for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source)) }
+        for rule in pack.rules { compiled.append(try CompiledRule(rule, pack: pack, source: source, cache: cache)) }
         rules = compiled
+        self.prefilter = prefilter ? Prefilter(rules: compiled) : nil
     }
 
     /// Loads, validates and compiles the pack in `directory`.
@@ -37,17 +43,18 @@ public final class RuleEngine: Sendable {
         let units = Self.validUTF16(text.normalized.units)
         var found: [Finding] = []
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
-                let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch)
-                for rule in rules where only?.contains(rule.rule.id) ?? true {
-                    if let deadline, ContinuousClock.now >= deadline {
-                        throw Failure(rule: rule.rule.id, reason: "time budget exceeded", timedOut: true)
-                    }
-                    do throws(MatchError) {
-                        found += try context.findings(of: rule)
-                    } catch {
-                        throw Failure(rule: rule.rule.id, reason: "\(error.message) (pattern \(error.pattern))")
-                    }
+            let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch)
+            let plan = prefilter?.plan(for: buffer)
+            for (number, rule) in rules.enumerated() where only?.contains(rule.rule.id) ?? true {
+                if let deadline, ContinuousClock.now >= deadline {
+                    throw Failure(rule: rule.rule.id, reason: "time budget exceeded", timedOut: true)
                 }
+                do throws(MatchError) {
+                    found += try context.findings(of: rule) { plan?.starts(rule: number, pattern: $0) ?? .everywhere }
+                } catch {
+                    throw Failure(rule: rule.rule.id, reason: "\(error.message) (pattern \(error.pattern))")
+                }
+            }
         }
         return Self.mergingOverlaps(found)
     }
@@ -145,9 +152,21 @@ public final class RuleEngine: Sendable {
 }
 
 extension RuleEngine {
+    /// The syntax of an exported pattern list.
+    public enum PatternDialect: String, CaseIterable, Sendable {
+        /// As compiled: PCRE2 (fragments expanded, punctuation folded).
+        case pcre2
+        /// For ripgrep's default engine (`rg -f`): see `RipgrepDialect` for what changes.
+        case ripgrep
+    }
+
     /// Every rule's trigger patterns as compiled (fragments expanded, punctuation folded), for other
-    /// tools such as `rg -f`.
-    public func exportedPatterns() -> [String] {
-        rules.flatMap { $0.patterns.map(\.source) }
+    /// tools such as `rg -f`. In the ripgrep dialect a pattern Rust's engine cannot express is left out.
+    public func exportedPatterns(dialect: PatternDialect = .pcre2) -> [String] {
+        let sources = rules.flatMap { $0.patterns.map(\.source) }
+        switch dialect {
+        case .pcre2: return sources
+        case .ripgrep: return sources.compactMap(RipgrepDialect.translate)
+        }
     }
 }

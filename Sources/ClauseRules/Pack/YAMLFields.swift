@@ -8,6 +8,9 @@ public struct YAMLFields {
     public let file: String
     public let node: Node
     public let mapping: Node.Mapping
+    /// The values by key: a `Node.Mapping` finds a key by comparing it with every key in turn, which
+    /// was a fifth of loading the rule pack.
+    private let values: [String: Node]
 
     public init(_ node: Node, file: String, what: String, known: Set<String>) throws(RuleLoadError) {
         guard let mapping = node.mapping else {
@@ -16,6 +19,12 @@ public struct YAMLFields {
         self.file = file
         self.node = node
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            // The first of two equal keys, as a mapping lookup would find (YAML refuses duplicates).
+            if let name = key.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
         for key in mapping.keys {
             let name = key.string ?? ""
             if !known.contains(name) {
@@ -28,11 +37,11 @@ public struct YAMLFields {
     public var line: Int? { node.mark?.line }
 
     public func error(_ key: String, _ message: String) -> RuleLoadError {
-        RuleLoadError(file: file, line: mapping[key]?.mark?.line ?? line, message: message)
+        RuleLoadError(file: file, line: values[key]?.mark?.line ?? line, message: message)
     }
 
     public func optionalString(_ key: String) throws(RuleLoadError) -> String? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = values[key] else { return nil }
         guard let scalar = value.scalar else { throw error(key, "'\(key)' must be text") }
         let text = scalar.string.trimmingSpaces.unfoldingChineseLines
         return text.isEmpty ? nil : text
@@ -44,7 +53,7 @@ public struct YAMLFields {
     }
 
     public func strings(_ key: String) throws(RuleLoadError) -> [String] {
-        guard let value = mapping[key] else { return [] }
+        guard let value = values[key] else { return [] }
         if let scalar = value.scalar, scalar.string.isEmpty { return [] }
         guard let sequence = value.sequence else { throw error(key, "'\(key)' must be a list") }
         var out: [String] = []
@@ -58,7 +67,7 @@ public struct YAMLFields {
     }
 
     public func nested(_ key: String, what: String, known: Set<String>) throws(RuleLoadError) -> YAMLFields? {
-        guard let value = mapping[key] else { return nil }
+        guard let value = values[key] else { return nil }
         return try YAMLFields(value, file: file, what: what, known: known)
     }
 
@@ -77,6 +86,7 @@ extension String {
     /// YAML's folded scalars (`>-`) join lines with a space, which Chinese text does not want: a space
     /// between two non-ASCII characters goes.
     var unfoldingChineseLines: String {
+        guard utf8.contains(UInt8(ascii: " ")) else { return self }
         var out = String.UnicodeScalarView()
         let scalars = Array(unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
@@ -105,7 +115,9 @@ extension YAMLFields {
             throw RuleLoadError(file: file, line: nil, message: "is not UTF-8")
         }
         do {
-            return try Yams.compose(yaml: text)
+            // Every value is read as text (`scalar.string`), so YAML's type guessing (a regular
+            // expression per scalar, a tenth of the start-up) is skipped: the basic resolver.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw RuleLoadError(file: file, line: error.line, message: "YAML: \(error.problem)")
         } catch {

@@ -177,6 +177,11 @@ enum NormalizationStages {
                 let right = classes.flags(scalar: scalar(input, end, afterLength))
                 guard !left.isDisjoint(with: any) && !right.isDisjoint(with: any)
                         && !(left.isDisjoint(with: strong) && right.isDisjoint(with: strong)) else { continue }
+                // A combining mark after the run (〬, U+0301 ...) sits on its last space: that space is
+                // the base of a character, not space between two, and NFKC keeps the two as one piece
+                // (folding it would make a slice from the space on normalize differently; found by
+                // fuzzing).
+                guard cas_nfkc_has_boundary_before(scalar(input, end, afterLength)) != 0 else { continue }
                 let range = beforeLength == 2 || afterLength == 2 ? (i - beforeLength) ..< (end + afterLength) : i ..< end
                 if let last = blocks.last, last.range.upperBound > range.lowerBound {
                     // Shares a neighbour with the previous block: one block.

@@ -187,19 +187,68 @@ struct TraditionalToSimplified: Sendable {
     /// misread.
     static func parse(_ text: String) throws(RuleError) -> [(key: [UInt16], value: [UInt16])] {
         var rules: [(key: [UInt16], value: [UInt16])] = []
-        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = rawLine.trimmingSpaces
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            var scanner = RuleScanner(line)
-            let key = try scanner.literal(until: [">", "→"])
-            guard scanner.take(">") || scanner.take("→") else { throw .unsupported(line) }
-            let value = try scanner.literal(until: [";"])
-            guard scanner.take(";") else { throw .unsupported(line) }
-            scanner.skipSpaces()
-            guard scanner.atEnd || scanner.rest.hasPrefix("#"), !key.isEmpty else { throw .unsupported(line) }
-            rules.append((Array(key.utf16), Array(value.utf16)))
+        rules.reserveCapacity(4096)
+        // Nearly every line of ICU's rules is a bare `丟 > 丢;`. Those are taken straight from the code
+        // units (parsing them through Strings was half the normalizer's start-up); any other line goes
+        // through the full reader below.
+        let units = Array(text.utf16)
+        var start = 0
+        while start < units.count {
+            var end = start
+            // Lines end at \n or \r, as Characters do: a \r\n pair is one Character, neither.
+            while end < units.count {
+                let u = units[end]
+                if u == 0x0A && !(end > start && units[end - 1] == 0x0D) { break }
+                if u == 0x0D && !(end + 1 < units.count && units[end + 1] == 0x0A) { break }
+                end += 1
+            }
+            if end > start {
+                if let rule = simpleRule(units[start ..< end]) {
+                    rules.append(rule)
+                } else {
+                    try parse(line: Substring(String(decoding: units[start ..< end], as: UTF16.self)), into: &rules)
+                }
+            }
+            start = end + 1
         }
         return rules
+    }
+
+    /// `key > value;` (spaces around `>` or none) where both sides are characters with no meaning in
+    /// rule syntax (not ASCII, not white space, not →): the rule, exactly as the full reader would read
+    /// it (it skips those spaces); nil for anything else.
+    static func simpleRule(_ line: ArraySlice<UInt16>) -> (key: [UInt16], value: [UInt16])? {
+        guard line.count >= 4, line.last == 0x3B, let arrow = line.firstIndex(of: 0x3E) else { return nil }
+        var key = line[line.startIndex ..< arrow], value = line[(arrow + 1) ..< (line.endIndex - 1)]
+        while key.last == 0x20 { key = key.dropLast() }
+        while value.first == 0x20 { value = value.dropFirst() }
+        guard !key.isEmpty, !value.isEmpty else { return nil }
+        for u in key where !plain(u) { return nil }
+        for u in value where !plain(u) { return nil }
+        return (Array(key), Array(value))
+    }
+
+    /// A code unit that is literal text wherever it stands in a rule: not ASCII, not white space, not →.
+    @inline(__always)
+    private static func plain(_ u: UInt16) -> Bool {
+        switch u {
+        case 0 ..< 0x80, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x2192, 0x3000: false
+        default: true
+        }
+    }
+
+    /// One line through the full reader (quotes, escapes, spaces, comments; syntax refused).
+    static func parse(line rawLine: Substring, into rules: inout [(key: [UInt16], value: [UInt16])]) throws(RuleError) {
+        let line = rawLine.trimmingSpaces
+        if line.isEmpty || line.hasPrefix("#") { return }
+        var scanner = RuleScanner(line)
+        let key = try scanner.literal(until: [">", "→"])
+        guard scanner.take(">") || scanner.take("→") else { throw .unsupported(line) }
+        let value = try scanner.literal(until: [";"])
+        guard scanner.take(";") else { throw .unsupported(line) }
+        scanner.skipSpaces()
+        guard scanner.atEnd || scanner.rest.hasPrefix("#"), !key.isEmpty else { throw .unsupported(line) }
+        rules.append((Array(key.utf16), Array(value.utf16)))
     }
 
     private struct RuleScanner {
