@@ -122,7 +122,7 @@ final class ServerProcess: @unchecked Sendable {
         }
         try process.run()
         let started = ContinuousClock.now
-        while ContinuousClock.now - started < .seconds(30) {
+        while ContinuousClock.now - started < .seconds(120) {
             if let port = Self.port(in: output.value) { return ServerProcess(process: process, port: port, output: output) }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
@@ -147,7 +147,7 @@ final class ServerProcess: @unchecked Sendable {
     func stop(signal: Int32) async throws -> Int32 {
         kill(process.processIdentifier, signal)
         let started = ContinuousClock.now
-        while process.isRunning && ContinuousClock.now - started < .seconds(20) {
+        while process.isRunning && ContinuousClock.now - started < .seconds(60) {
             try await Task.sleep(for: .milliseconds(50))
         }
         if process.isRunning {
