@@ -12,6 +12,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // These come with Hummingbird; named so the server may import them directly.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The system libraries. Only CICUShim sees ICU's headers (see architecture notes in README).
@@ -39,9 +45,20 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),  // .clause-audit.yml
         ]),
         .target(name: "ClauseReport", dependencies: ["ClauseAudit", "ClauseModels"]),
-        .executableTarget(name: "clause-audit", dependencies: [
+        // `clause-audit serve`: the local web page and JSON API.
+        .target(name: "ClauseServer", dependencies: [
             "ClauseAudit", "ClauseReport", "ClauseModels",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
+        .executableTarget(name: "clause-audit", dependencies: [
+            "ClauseAudit", "ClauseReport", "ClauseModels", "ClauseServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Times `compare` on real model texts (release build); see model-contracts/README.md.
         .executableTarget(name: "compare-bench", dependencies: ["ClauseAudit", "ClauseModels"],
@@ -55,6 +72,11 @@ let package = Package(
         .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
         .testTarget(name: "ClauseModelsTests", dependencies: ["ClauseModels", "ClauseAudit", "ClauseReport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClauseServerTests", dependencies: [
+            "ClauseServer", "ClauseModels",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
     ]
 )
 

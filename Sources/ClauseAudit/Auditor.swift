@@ -22,6 +22,8 @@ public final class Auditor: Sendable {
         public var docxLimits = DocxLimits()
         /// Run the prominence check (HTML and DOCX only; see `Prominence`).
         public var prominence = true
+        /// Give up (error `time-budget`) once this instant has passed; checked between rules.
+        public var deadline: ContinuousClock.Instant?
         public init(encoding: String? = nil, lenient: Bool = false, format: InputFormat? = nil) {
             self.encoding = encoding
             self.lenient = lenient
@@ -49,7 +51,7 @@ public final class Auditor: Sendable {
             let (prepared, encoding, warnings) = try prepare(bytes, format: format, options: options)
             document.encoding = encoding
             document.characters = prepared.source.scalarCount
-            var findings = try engine.findings(in: prepared, scratch: scratch)
+            var findings = try engine.findings(in: prepared, deadline: options.deadline, scratch: scratch)
             if options.prominence && Prominence.applies(to: format) {
                 findings = Prominence.adding(to: findings, in: prepared)
             }
@@ -58,7 +60,10 @@ public final class Auditor: Sendable {
         } catch let error as TextError {
             return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))
         } catch let error as RuleEngine.Failure {
-            return AuditResult(document: document, error: AuditError(code: "rule-budget", message: error.description))
+            let error = error.timedOut
+                ? AuditError(code: "time-budget", message: "审查超出时间限制，已停止（time budget exceeded before rule \(error.rule)）")
+                : AuditError(code: "rule-budget", message: error.description)
+            return AuditResult(document: document, error: error)
         } catch {
             return AuditResult(document: document, error: AuditError(code: "internal", message: "\(error)"))
         }

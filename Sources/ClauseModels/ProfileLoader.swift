@@ -1,22 +1,10 @@
+import ClauseRules
 import Foundation
 import Yams
 
-/// Why a profile could not be loaded: the file, the line, and what is wrong.
-public struct ProfileError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var message: String
-
-    public init(file: String, line: Int?, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
-    }
-}
+/// Why a profile could not be loaded: the file, the line, and what is wrong — the same shape as a
+/// rule file's error, since profiles are validated the same way.
+public typealias ProfileError = RuleLoadError
 
 /// One YAML mapping read strictly, as the rule pack reads its files: unknown keys and missing or
 /// ill-shaped values are errors that name the file and line.

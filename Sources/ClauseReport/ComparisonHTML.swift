@@ -188,22 +188,6 @@ public enum ComparisonHTML {
         return out + "</table>\n"
     }
 
-    /// Text as HTML: the five characters that could open markup or end an attribute.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than line breaks and tabs have no place in a page.
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" && ch != "\r" { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
+    /// Text as HTML, escaped the way every report page escapes it.
+    public static func escape(_ s: String) -> String { HTML.escape(s) }
 }

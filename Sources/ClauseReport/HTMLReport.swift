@@ -37,12 +37,21 @@ public struct HTMLReport {
         self.links = links
     }
 
+    /// The Content-Security-Policy of every report page (also in the page's meta element), for a
+    /// server to send as a header.
+    public static let contentSecurityPolicy = HTML.contentSecurityPolicy(style: style, script: script)
+
+    /// The name a document goes by: its path, or words for standard input and pasted text ("-").
+    static func displayName(_ path: String) -> String {
+        path == "-" ? "粘贴的文本" : path
+    }
+
     public func render(_ results: [AuditResult]) -> String {
         render(documents: results.map { Document(result: $0) })
     }
 
     public func render(documents: [Document]) -> String {
-        let title = documents.count == 1 ? "审查报告 · \(documents[0].result.document.path)" : "审查报告 · \(documents.count) 份文件"
+        let title = documents.count == 1 ? "审查报告 · \(Self.displayName(documents[0].result.document.path))" : "审查报告 · \(documents.count) 份文件"
         var body = "<header class=\"top\"><div class=\"wrap\">"
         if !links.isEmpty {
             body += "<nav class=\"links\">" + links.map { "<a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.label))</a>" }.joined(separator: " · ") + "</nav>"
@@ -78,6 +87,8 @@ public struct HTMLReport {
             out += "<label class=\"chip\"><input type=\"checkbox\" value=\"\(severity.rawValue)\" checked>"
                 + "<span class=\"sev \(severity.rawValue)\">\(HTML.severityName(severity))</span> <span class=\"n\">\(count)</span></label>"
         }
+        out += "<span class=\"sep\"></span><button type=\"button\" class=\"jump\" id=\"prev\" title=\"上一处（k）\">‹ 上一处</button>"
+            + "<button type=\"button\" class=\"jump\" id=\"next\" title=\"下一处（j）\">下一处 ›</button>"
         out += "<span id=\"shown\" class=\"shown\"></span></div></nav>\n"
         return out
     }
@@ -86,12 +97,19 @@ public struct HTMLReport {
         let result = document.result
         let info = result.document
         var out = "<section class=\"doc\" id=\"\(key)\">\n"
-        out += "<h2>\(HTML.escape(info.path))</h2>\n<p class=\"meta\">"
+        out += "<h2>\(HTML.escape(Self.displayName(info.path)))</h2>\n<p class=\"meta\">"
         var meta = ["格式 \(info.format.rawValue)"]
         if let encoding = info.encoding { meta.append("编码 \(encoding)") }
         meta.append("\(info.characters) 字符")
         if result.error == nil { meta.append("\(result.findings.count) 处问题") }
-        out += meta.map(HTML.escape).joined(separator: " · ") + "</p>\n"
+        // A comparison with a model contract shows as a section of its own, after the text; the
+        // line above the text points to each such section.
+        let extras = document.sections + (document.sections.contains { $0.id == "model" } ? [] : ComparisonHTML.section(result).map { [$0] } ?? [])
+        out += meta.map(HTML.escape).joined(separator: " · ")
+        for extra in extras where result.error == nil {
+            out += " · <a href=\"#\(HTML.escape(key + "-" + extra.id))\">\(HTML.escape(extra.title))</a>"
+        }
+        out += "</p>\n"
         if let error = result.error {
             out += "<div class=\"doc-error\"><b>无法审查（\(HTML.escape(error.code))）</b>：\(HTML.escape(error.message))</div>\n</section>\n"
             return out
@@ -108,7 +126,7 @@ public struct HTMLReport {
             for (i, finding) in result.findings.enumerated() { out += note(finding, number: i + 1, key: key) }
             out += "</div>\n"
         }
-        for extra in document.sections {
+        for extra in extras {
             out += "<section class=\"extra\" id=\"\(HTML.escape(key + "-" + extra.id))\"><h3>\(HTML.escape(extra.title))</h3>\n\(extra.html)\n</section>\n"
         }
         out += "</section>\n"
@@ -216,6 +234,8 @@ public struct HTMLReport {
     .chip{display:inline-flex;align-items:center;gap:4px;border:1px solid var(--line);border-radius:14px;padding:2px 9px;font-size:13px;cursor:pointer;user-select:none}
     .chip .n{color:var(--muted)}.swatch{display:inline-block;width:12px;height:12px;border-radius:3px;border:1px solid rgba(0,0,0,.15)}
     .sep{width:1px;height:20px;background:var(--line)}.shown{margin-left:auto;color:var(--muted);font-size:13px}
+    .jump{font:inherit;font-size:13px;border:1px solid var(--line);border-radius:14px;background:#f7f8fa;padding:2px 10px;cursor:pointer;color:var(--ink)}
+    .jump:hover{background:#e9edf3}mark.hl.cur{outline:2px solid #25324a;outline-offset:1px}.note.cur{box-shadow:0 0 0 2px #25324a}
     .doc{background:var(--paper);border:1px solid var(--line);border-radius:8px;margin:18px 0;padding:18px 22px}
     .doc h2{margin:0;font-size:18px;word-break:break-all}.meta{margin:2px 0 12px;color:var(--muted);font-size:13px}
     table.summary{border-collapse:collapse;margin:6px 0 18px;font-size:14px}
@@ -243,6 +263,12 @@ public struct HTMLReport {
     .doc-error{background:#fdecea;border:1px solid #f5c2bd;border-radius:6px;padding:10px 12px}
     .doc-warning{background:#fff8e1;border:1px solid #f3dd98;border-radius:6px;padding:6px 12px;margin-bottom:8px}
     .clean{color:#2e7d32;font-weight:600}.extra{border-top:1px solid var(--line);margin-top:14px}
+    .extra h2{font-size:15px;margin:14px 0 4px}.extra ul{padding-left:18px;margin:4px 0}.extra li{margin:5px 0;font-size:14px}
+    .extra table{border-collapse:collapse;font-size:13.5px;margin:6px 0}.extra th,.extra td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+    .extra th{background:#f0f2f5}.cmp-model{font-weight:600;margin:6px 0 2px}.cmp-stats{color:var(--muted);font-size:13px;margin:0 0 6px}.cmp-note{color:#8a5a00;margin:4px 0}
+    .kind{display:inline-block;font-size:12px;line-height:18px;padding:0 6px;border-radius:4px;margin-left:6px;color:#fff}
+    .kind.weaker,.kind.missing{background:#c0392b}.kind.stronger{background:#2e7d32}.kind.different{background:#868e96}.kind.added{background:#1f5fbf}
+    .checks td.at{white-space:nowrap}.st{white-space:nowrap;font-weight:600}.st.kept,.st.stronger{color:#2e7d32}.st.weakened,.st.missing{color:#b3261e}.st.changed{color:#8a5a00}
     .foot{color:var(--muted);font-size:12px;padding-bottom:30px}
     \(HTML.categoryCSS)
     @media (max-width:900px){.row{grid-template-columns:1fr}}
@@ -263,6 +289,22 @@ public struct HTMLReport {
     if(shown)shown.textContent="显示 "+n+" / "+total+" 处";
     }
     boxes.forEach(function(b){b.addEventListener("change",apply);});apply();
+    var at=null;
+    function jump(step){
+    var refs=[].slice.call(document.querySelectorAll("a.ref")).filter(function(a){return !a.hidden;});
+    if(!refs.length)return;
+    var i=refs.indexOf(at);i=i<0?(step>0?0:refs.length-1):(i+step+refs.length)%refs.length;at=refs[i];
+    document.querySelectorAll(".cur").forEach(function(e){e.classList.remove("cur");});
+    document.querySelectorAll("[data-f]").forEach(function(e){if(e.dataset.f.split(" ").indexOf(at.dataset.f)>=0&&!e.classList.contains("ref"))e.classList.add("cur");});
+    at.scrollIntoView({block:"center"});at.focus({preventScroll:true});
+    if(shown)shown.textContent="第 "+(i+1)+" / "+refs.length+" 处";
+    }
+    document.getElementById("prev").addEventListener("click",function(){jump(-1);});
+    document.getElementById("next").addEventListener("click",function(){jump(1);});
+    document.addEventListener("keydown",function(e){
+    if(e.ctrlKey||e.metaKey||e.altKey||/INPUT|TEXTAREA|SELECT/.test(e.target.tagName))return;
+    if(e.key==="j"||e.key==="n")jump(1);else if(e.key==="k"||e.key==="p")jump(-1);
+    });
     })();
     """
 }
@@ -305,32 +347,71 @@ struct HTMLTextLayout {
             start = i + 1
         }
         bounds.append(start ..< count)
+        // The first paragraph for which `test` holds (it holds for all after it), else bounds.count.
+        func first(_ test: (Range<Int>) -> Bool) -> Int {
+            var low = 0, high = bounds.count
+            while low < high {
+                let mid = (low + high) / 2
+                if test(bounds[mid]) { high = mid } else { low = mid + 1 }
+            }
+            return low
+        }
+        // Each finding and style goes to the paragraphs it touches, found by binary search, so the
+        // work grows with the text and the findings, not with their product (a dense document).
         // Each finding's note goes beside the paragraph its text starts in.
         var noteParagraph = [Int](repeating: bounds.count - 1, count: ranges.count)
+        var notesOf = [[Int]](repeating: [], count: bounds.count)
+        var touching = [[Int]](repeating: [], count: bounds.count)
         for (i, r) in ranges.enumerated() {
-            noteParagraph[i] = bounds.firstIndex { r.lowerBound <= $0.upperBound } ?? bounds.count - 1
+            let from = first { r.lowerBound <= $0.upperBound }
+            noteParagraph[i] = min(from, bounds.count - 1)
+            notesOf[noteParagraph[i]].append(i)
+            let to = first { $0.lowerBound > r.upperBound } - 1
+            if from <= to { for p in from ... to { touching[p].append(i) } }
+        }
+        var stylesOf = [[Style]](repeating: [], count: bounds.count)
+        for style in styles {
+            let from = first { style.range.lowerBound < $0.upperBound }
+            let to = first { $0.lowerBound >= style.range.upperBound } - 1
+            if from <= to { for p in from ... to { stylesOf[p].append(style) } }
         }
         for (p, bound) in bounds.enumerated() {
             var cuts: Set<Int> = [bound.lowerBound, bound.upperBound]
             var starting: [Int: [Int]] = [:]
-            for (i, r) in ranges.enumerated() {
-                if r.lowerBound <= bound.upperBound && r.upperBound >= bound.lowerBound {
-                    if r.lowerBound > bound.lowerBound { cuts.insert(r.lowerBound) }
-                    if r.upperBound < bound.upperBound { cuts.insert(r.upperBound) }
-                }
-                if noteParagraph[i] == p { starting[max(r.lowerBound, bound.lowerBound), default: []].append(i) }
+            for i in touching[p] {
+                let r = ranges[i]
+                if r.lowerBound > bound.lowerBound { cuts.insert(r.lowerBound) }
+                if r.upperBound < bound.upperBound { cuts.insert(r.upperBound) }
             }
-            let styled = styles.filter { $0.range.lowerBound < bound.upperBound && $0.range.upperBound > bound.lowerBound }
+            for i in notesOf[p] { starting[max(ranges[i].lowerBound, bound.lowerBound), default: []].append(i) }
+            let styled = stylesOf[p]
             for style in styled {
                 if style.range.lowerBound > bound.lowerBound && style.range.lowerBound < bound.upperBound { cuts.insert(style.range.lowerBound) }
                 if style.range.upperBound > bound.lowerBound && style.range.upperBound < bound.upperBound { cuts.insert(style.range.upperBound) }
             }
             let points = cuts.sorted()
             var segments: [Segment] = []
+            // A sweep over the segments: what covers [a, b) started at or before a and ends at or
+            // after b; once it ends before a segment's end it covers nothing further on. So a long
+            // paragraph with many findings or styled runs costs no more than their number.
+            let findingsByStart = touching[p].filter { !ranges[$0].isEmpty }.sorted { (ranges[$0].lowerBound, $0) < (ranges[$1].lowerBound, $1) }
+            let stylesByStart = styled.filter { !$0.range.isEmpty }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+            var nextFinding = 0, nextStyle = 0
+            var activeFindings: [Int] = [], activeStyles: [Style] = []
             for (a, b) in zip(points, points.dropFirst()) {
-                let covering = ranges.indices.filter { ranges[$0].lowerBound <= a && ranges[$0].upperBound >= b && !ranges[$0].isEmpty }
+                while nextFinding < findingsByStart.count && ranges[findingsByStart[nextFinding]].lowerBound <= a {
+                    activeFindings.append(findingsByStart[nextFinding])
+                    nextFinding += 1
+                }
+                while nextStyle < stylesByStart.count && stylesByStart[nextStyle].range.lowerBound <= a {
+                    activeStyles.append(stylesByStart[nextStyle])
+                    nextStyle += 1
+                }
+                activeFindings.removeAll { ranges[$0].upperBound < b }
+                activeStyles.removeAll { $0.range.upperBound < b }
+                let covering = activeFindings.sorted()
                 var style: Style? = nil
-                for s in styled where s.range.lowerBound <= a && s.range.upperBound >= b {
+                for s in activeStyles {
                     var merged = style ?? Style()
                     merged.bold = merged.bold || s.bold
                     merged.underline = merged.underline || s.underline
@@ -344,7 +425,7 @@ struct HTMLTextLayout {
             let rest = starting.values.flatMap { $0 }.sorted()
             if !rest.isEmpty { segments.append(Segment(text: "", covering: [], starts: rest)) }
             let blank = units[bound].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x3000 }
-            paragraphs.append(Paragraph(segments: segments, notes: (0 ..< ranges.count).filter { noteParagraph[$0] == p }, isBlank: blank))
+            paragraphs.append(Paragraph(segments: segments, notes: notesOf[p], isBlank: blank))
         }
     }
 }

@@ -36,11 +36,19 @@ public enum HTML {
         "'sha256-" + Data(SHA256.digest(Array(content.utf8))).base64EncodedString() + "'"
     }
 
-    /// A whole page: nothing is loaded from anywhere (default-src 'none'); the one inline style and
-    /// the one inline script run because their hashes are in the policy; no forms, no base URL.
-    public static func page(title: String, style: String, script: String?, body: String) -> String {
-        var policy = "default-src 'none'; style-src \(cspHash(style)); img-src data:; base-uri 'none'; form-action 'none'"
+    /// The policy of a page: nothing is loaded from anywhere (default-src 'none'); the one inline
+    /// style and the one inline script run because their hashes are in it; forms may post only where
+    /// `formAction` says ('none' for reports, 'self' for the server's own form). A server sends the
+    /// same policy as a header too.
+    public static func contentSecurityPolicy(style: String, script: String?, formAction: String = "'none'") -> String {
+        var policy = "default-src 'none'; style-src \(cspHash(style)); img-src data:; base-uri 'none'; form-action \(formAction)"
         if let script { policy += "; script-src \(cspHash(script))" }
+        return policy
+    }
+
+    /// A whole page with the policy above in a meta element; no base URL.
+    public static func page(title: String, style: String, script: String?, body: String, formAction: String = "'none'") -> String {
+        let policy = contentSecurityPolicy(style: style, script: script, formAction: formAction)
         var out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">\n"
         out += "<meta name=\"referrer\" content=\"no-referrer\">\n"
@@ -88,12 +96,12 @@ public enum HTML {
 
     /// The font stacks the pages declare: Chinese first, so Han text never falls back to a font
     /// without the glyphs.
-    static let sansFonts = "system-ui, -apple-system, \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif"
-    static let serifFonts = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", \"SimSun\", \"Noto Sans CJK SC\", serif"
+    public static let sansFonts = "system-ui, -apple-system, \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif"
+    public static let serifFonts = "\"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", \"SimSun\", \"Noto Sans CJK SC\", serif"
 
     /// CSS rules for the category classes (`bg-C1` highlight, `ul-C1` underline of a second
     /// category, `badge-C1`).
-    static var categoryCSS: String {
+    public static var categoryCSS: String {
         Category.allCases.map { c in
             let (light, strong) = colors(c)
             return ".bg-\(c.rawValue){background:\(light)}.ul-\(c.rawValue){box-shadow:inset 0 -3px 0 \(strong)}"

@@ -7,7 +7,8 @@ struct ClauseAuditCommand: ParsableCommand {
         commandName: "clause-audit",
         abstract: "审查格式条款与霸王条款（audit Chinese consumer contracts for unlawful format clauses）",
         version: ToolInfo.version,
-        subcommands: [CheckCommand.self, AuditCommand.self, CompareCommand.self, LintCommand.self, RulesCommand.self, EvalCommand.self])
+        subcommands: [CheckCommand.self, AuditCommand.self, CompareCommand.self, LintCommand.self, RulesCommand.self, EvalCommand.self,
+                      ServeCommand.self])
 }
 
 // The spec's exit statuses: 0 clean, 1 findings, 2 usage or input errors (ArgumentParser's own usage
