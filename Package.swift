@@ -67,9 +67,11 @@ let package = Package(
         // The in-process half of the issue-7 benchmark (Benchmarks/run.sh): meaningful in release builds only.
         .executableTarget(name: "clause-bench", dependencies: ["ClauseAudit"], path: "Benchmarks/clause-bench"),
 
-        .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText"]),
-        .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport"]),
+        // What the test targets share (a seeded generator for the property tests).
+        .target(name: "ClauseTestSupport", path: "Tests/Support"),
+        .testTarget(name: "ClauseTextTests", dependencies: ["ClauseText", "ClauseTestSupport"]),
+        .testTarget(name: "ClauseRulesTests", dependencies: ["ClauseRules", "ClauseTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClauseAuditTests", dependencies: ["ClauseAudit", "ClauseReport", "ClauseTestSupport"]),
         .testTarget(name: "ClauseModelsTests", dependencies: ["ClauseModels", "ClauseAudit", "ClauseReport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "ClauseServerTests", dependencies: [

@@ -1,4 +1,5 @@
 @testable import ClauseReport
+import ClauseTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 /// exactly what the plain reading of its rules gives, and a dense document is laid out quickly.
 struct ReportHTMLLayoutPropertyTests {
     @Test func sameAsThePlainLayoutOnRandomInput() {
-        var rng = LayoutRandom(seed: 0xA11CE)
+        var rng = SeededRandom(seed: 0xA11CE)
         for round in 0 ..< 300 {
             let length = Int(rng.next() % 40)
             let units: [UInt16] = (0 ..< length).map { _ in rng.next() % 5 == 0 ? 0x0A : (rng.next() % 7 == 0 ? 0x20 : 0x41 + UInt16(rng.next() % 3)) }
@@ -101,17 +102,5 @@ struct PlainLayout {
             let blank = units[bound].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x3000 }
             paragraphs.append(HTMLTextLayout.Paragraph(segments: segments, notes: (0 ..< ranges.count).filter { noteParagraph[$0] == p }, isBlank: blank))
         }
-    }
-}
-
-struct LayoutRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ClauseTestSupport
 import Testing
 @testable import ClauseRules
 
@@ -21,7 +22,7 @@ struct OverlapMergeTests {
     }
 
     @Test func sameAsTheRuleOnRandomInput() {
-        var rng = MergeRandom(seed: 0x5EED)
+        var rng = SeededRandom(seed: 0x5EED)
         for round in 0 ..< 400 {
             var items: [(Category, Range<Int>)] = []
             // Ascending runs, as patterns give them, and some disorder.
@@ -51,18 +52,5 @@ struct OverlapMergeTests {
         let keep = RuleEngine.kept(items)
         #expect(ContinuousClock.now - started < .seconds(5))
         #expect(keep.filter { $0 }.count == 4 * 12_500)
-    }
-}
-
-/// A small deterministic generator, so a failing round can be replayed.
-struct MergeRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import ClauseTestSupport
 import Testing
 @testable import ClauseRules
 import ClauseText
@@ -112,7 +113,7 @@ import Foundation
     /// The prefilter's windowed search equals the whole-text search for random patterns over random
     /// texts drawn from a small alphabet (so that literals, near misses and overlaps are frequent).
     @Test func windowedSearchEqualsWholeTextSearchOnRandomPatterns() throws {
-        var random = SplitMix(seed: UInt64(ProcessInfo.processInfo.environment["PREFILTER_SEED"] ?? "") ?? 0x5EED_CAFE)
+        var random = SeededRandom(seed: UInt64(ProcessInfo.processInfo.environment["PREFILTER_SEED"] ?? "") ?? 0x5EED_CAFE)
         let rounds = Int(ProcessInfo.processInfo.environment["PREFILTER_ROUNDS"] ?? "") ?? 400
         let atoms = ["甲", "乙", "不", "退", "款", "。", "a", "甲乙", "退款", "[甲乙]", "[^。]", ".", "\\d",
                      "(?:不|退款)", "(?:甲乙|款)", "(?<!不)", "(?=款)", "(?!甲)", "[^。]{0,3}"]
@@ -148,21 +149,5 @@ import Foundation
             }
         }
         #expect(checked > 200)  // the random patterns do match: the comparison is not vacuous
-    }
-}
-
-/// A small deterministic generator, so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }

@@ -1,3 +1,4 @@
+import ClauseTestSupport
 import Testing
 import Foundation
 @testable import ClauseText

@@ -1,3 +1,4 @@
+import ClauseTestSupport
 import Testing
 @testable import ClauseText
 
