@@ -149,6 +149,23 @@ if [ $QUICK = 0 ]; then
   keep "large first-10MB: rg -c -f ($(nproc) threads): $WALL s, $(rate "$MB" "$WALL") MB/s"
   python3 Benchmarks/python-baseline.py "$TMP/patterns.txt" --from "$BIG/lists/first-10MB.txt" --engine regex > "$TMP/py-big" 2>&1
   keep "large first-10MB: python regex $(grep 'MB/s' "$TMP/py-big" | cut -d: -f2) MB/s"
+
+  # A hostile input at full size: the agreements' text, line breaks removed, repeated to 100 MB.
+  ONE_LINE="$BIG/one-line-100MB.txt"
+  [ -f "$ONE_LINE" ] || python3 - "$CORPUS" "$ONE_LINE" <<'PY'
+import os, sys
+texts = [open(os.path.join(r, n), encoding="utf-8", errors="ignore").read().replace("\r", "").replace("\n", "")
+         for r, _, ns in os.walk(sys.argv[1]) for n in sorted(ns) if n.endswith(".txt")]
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    size, i = 0, 0
+    while size < 100_000_000:
+        chunk = texts[i % len(texts)]
+        out.write(chunk)
+        size += len(chunk.encode("utf-8"))
+        i += 1
+PY
+  run_timed timeout 1800 "$BIN" audit "$ONE_LINE" --max-size 200MB --jobs 1
+  keep "one line of $(mb_of --from <(echo "$ONE_LINE")) MB: $WALL s, peak $RSS MB, $(rate "$(mb_of --from <(echo "$ONE_LINE"))" "$WALL") MB/s"
 fi
 
 say ""
