@@ -42,7 +42,7 @@ public enum ComparisonHTML {
         if c.basis == .text {
             out += table(c, result: result)
         }
-        out += checks(c)
+        out += checkTable(c)
         out += "</body>\n</html>\n"
         return out
     }
@@ -66,6 +66,8 @@ public enum ComparisonHTML {
     .weaker{background:#c92a2a}.stronger{background:#2b8a3e}.different{background:#868e96}
     .missing{background:#c92a2a}.added{background:#1c7ed6}
     ul{padding-left:1.2em}li{margin:.3em 0}
+    .st{white-space:nowrap;font-weight:600;background:none}.st.kept,.st.stronger{color:#2e7d32}
+    .st.weakened,.st.missing{color:#b3261e}.st.changed{color:#8a5a00}
     """
 
     static func summary(_ c: ModelComparison) -> String {
@@ -173,19 +175,6 @@ public enum ComparisonHTML {
             }
         }
         return out
-    }
-
-    static func checks(_ c: ModelComparison) -> String {
-        guard !c.protections.isEmpty || !c.figures.isEmpty else { return "" }
-        var out = "<h2>保护条款与数值</h2>\n<table>\n<tr><th>条款</th><th>内容</th><th>结果</th></tr>\n"
-        for p in c.protections {
-            out += "<tr><td>\(escape(p.modelClause))</td><td>\(escape(p.protects))</td><td>\(escape(p.status.rawValue))</td></tr>\n"
-        }
-        for f in c.figures {
-            out += "<tr><td>\(escape(f.modelClause))</td><td>\(escape(f.what))：示范文本 \(escape(f.model))"
-                + (f.contract.map { "；合同 \(escape($0))" } ?? "") + "</td><td>\(escape(f.status.rawValue))</td></tr>\n"
-        }
-        return out + "</table>\n"
     }
 
     /// Text as HTML, escaped the way every report page escapes it.
