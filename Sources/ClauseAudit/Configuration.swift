@@ -202,8 +202,8 @@ public struct Configuration: Sendable {
 
     /// Whether an `exclude:` pattern covers the path (relative to the working directory, or absolute).
     /// A pattern without '/' matches any single folder or file name; one with '/' matches the path
-    /// relative to the configuration's folder, or a folder above the file. `*` stays within a name,
-    /// `**` crosses folders, `?` is one character.
+    /// relative to the configuration's folder, or a folder above the file; the syntax is `PathGlob`'s,
+    /// the same as `audit --exclude`.
     public func isExcluded(_ path: String, workingDirectory: String = FileManager.default.currentDirectoryPath) -> Bool {
         guard !exclude.isEmpty else { return false }
         let absolute = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
@@ -212,54 +212,18 @@ public struct Configuration: Sendable {
         let relative: String? = standard.hasPrefix(base) ? String(standard.dropFirst(base.count)) : nil
         let components = (relative ?? standard).split(separator: "/").map(String.init)
         for pattern in exclude {
-            var glob = pattern.trimmingSpaces
-            if glob.hasPrefix("./") { glob.removeFirst(2) }
-            while glob.hasSuffix("/") { glob.removeLast() }
-            if glob.hasPrefix("/") { glob.removeFirst() }
-            if !glob.contains("/") {
-                if components.contains(where: { Glob.matches(glob, $0) }) { return true }
+            let glob = PathGlob(pattern.trimmingSpaces)
+            if !glob.isAnchored {
+                if components.contains(where: glob.matches) { return true }
                 continue
             }
             guard relative != nil else { continue }
             // the path itself, or any folder above it
-            for end in 1 ... components.count where Glob.matches(glob, components[0 ..< end].joined(separator: "/")) {
+            for end in 1 ... components.count where glob.matches(components[0 ..< end].joined(separator: "/")) {
                 return true
             }
         }
         return false
-    }
-}
-
-/// Shell-style patterns for `exclude:`.
-enum Glob {
-    static func matches(_ pattern: String, _ path: String) -> Bool {
-        match(Array(pattern.unicodeScalars), 0, Array(path.unicodeScalars), 0)
-    }
-
-    private static func match(_ p: [Unicode.Scalar], _ i: Int, _ s: [Unicode.Scalar], _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        switch p[i] {
-        case "*" where i + 1 < p.count && p[i + 1] == "*":
-            var next = i + 2
-            // "**/" may also match no folder at all
-            if next < p.count && p[next] == "/" {
-                if match(p, next + 1, s, j) { return true }
-                next = i + 2
-            }
-            for k in j ... s.count where match(p, next, s, k) { return true }
-            return false
-        case "*":
-            var k = j
-            while true {
-                if match(p, i + 1, s, k) { return true }
-                if k == s.count || s[k] == "/" { return false }
-                k += 1
-            }
-        case "?":
-            return j < s.count && s[j] != "/" && match(p, i + 1, s, j + 1)
-        default:
-            return j < s.count && s[j] == p[i] && match(p, i + 1, s, j + 1)
-        }
     }
 }
 

@@ -5,7 +5,8 @@
 public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let segments: [[Character]]
-    private let anchored: Bool
+    /// Whether the pattern holds a `/` (matched against a relative path, not a name).
+    public let isAnchored: Bool
 
     public init(_ pattern: String) {
         self.pattern = pattern
@@ -13,7 +14,7 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
         while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
         if trimmed.hasPrefix("/") { trimmed.removeFirst() }
         if trimmed.hasSuffix("/") { trimmed.removeLast() }
-        anchored = trimmed.contains("/")
+        isAnchored = trimmed.contains("/")
         segments = trimmed.split(separator: "/", omittingEmptySubsequences: true).map { Array($0) }
     }
 
@@ -23,7 +24,7 @@ public struct PathGlob: Sendable, Equatable, CustomStringConvertible {
     public func matches(_ relativePath: String) -> Bool {
         let parts = Self.parts(relativePath)
         guard let last = parts.last else { return false }
-        if !anchored {
+        if !isAnchored {
             return segments.count == 1 && Self.match(segments[0], last)
         }
         return Self.match(segments[...], parts[...])
