@@ -1,3 +1,4 @@
+import ClauseRules
 import Foundation
 
 /// Every profile in `model-contracts/`, validated on load.
@@ -10,21 +11,9 @@ public struct ProfileLibrary: Sendable {
         self.directory = directory
     }
 
-    /// The profiles that ship with the tool: `model-contracts/` found from the executable's folder
-    /// upward, or from the working directory upward.
+    /// The profiles that ship with the tool (see `BundledFolder`).
     public static func bundledDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        let fm = FileManager.default
-        let starts = [URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent(),
-                      URL(fileURLWithPath: fm.currentDirectoryPath)]
-        for start in starts {
-            var dir = start
-            while dir.path != "/" {
-                let candidate = dir.appendingPathComponent("model-contracts")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
-                dir.deleteLastPathComponent()
-            }
-        }
-        return nil
+        BundledFolder.find("model-contracts", marker: "README.md", executable: executable)
     }
 
     /// Loads every `*.yml` in `directory` (not below it). Two profiles with one id are an error.

@@ -16,26 +16,9 @@ public struct RulePack: Sendable {
     public var rules: [Rule]
     public var directory: String
 
-    /// The rule pack that ships with the tool: `clause-rules/` beside the executable's package, found
-    /// from the executable's path upward, or from the working directory upward.
+    /// The rule pack that ships with the tool (see `BundledFolder`).
     public static func bundledDirectory(executable: String = CommandLine.arguments.first ?? "") -> String? {
-        let fm = FileManager.default
-        var starts = [URL(fileURLWithPath: fm.currentDirectoryPath)]
-        // Found through PATH (as pre-commit runs it), argv[0] is a bare name: ask the system where the
-        // executable really is, so the pack beside a hook's checkout is found, not the user's folder.
-        let path = executable.contains("/") ? executable
-            : (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? executable
-        let exe = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        starts.insert(exe.deletingLastPathComponent(), at: 0)
-        for start in starts {
-            var dir = start
-            while dir.path != "/" {
-                let candidate = dir.appendingPathComponent("clause-rules")
-                if fm.fileExists(atPath: candidate.appendingPathComponent("pack.yml").path) { return candidate.path }
-                dir.deleteLastPathComponent()
-            }
-        }
-        return nil
+        BundledFolder.find("clause-rules", marker: "pack.yml", executable: executable)
     }
 
     /// Loads and validates the pack in `directory`. Every problem names its file and line.
