@@ -33,9 +33,16 @@ private func mapsBackExactly(_ input: [UInt16], _ joined: [UInt16], _ map: Offse
         #expect(mapsBackExactly(input, joined, map))
     }
 
+    @Test func aNameInLatinLettersGoesOnTheLineBefore() {
+        #expect(HardWraps.find(in: u("对其他第\n三方\nDApp的隐私保护")) == [4 ..< 5, 7 ..< 8])
+        #expect(HardWraps.find(in: u("本协议自签署之日起生效\n2024年1月1日")).isEmpty)
+    }
+
     @Test func sentenceEndsBlankLinesAndHeadingsAreNotWraps() {
         let text = u("第一条 定义\n本协议所称用户。\n\n服务内容\n\n一、总则\n（一）适用范围\n用户须知：\n请阅读全文")
         #expect(HardWraps.find(in: text).isEmpty)
+        // The first line of a numbered clause's text wraps like any other.
+        #expect(HardWraps.find(in: u("2. 您应审慎选择和使用第三方应用，并妥善保护好您的个人信息，本公司对其\n隐私保护不负责任。")) == [36 ..< 37])
     }
 
     @Test func aDocumentWithFewWrapsIsLeftAlone() {

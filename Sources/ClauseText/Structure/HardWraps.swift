@@ -1,10 +1,10 @@
 /// Lines a document was hard-wrapped into (a PDF or e-mail copy broken at a fixed width: "只要您仍然使⏎用本服务"),
 /// joined again so that sentences, and the rules reading them, run on across the break.
 ///
-/// A wrap is one line break (with any spaces around it) between two Han characters, or after a comma
-/// or an opening bracket, or before punctuation that cannot start a sentence. A line that ends a sentence
-/// (。；：！？) never wraps. The lines on either side must not be clause headings, and a blank line is
-/// never a wrap. Only a document that shows many wraps is taken to be hard-wrapped: in others, a line
+/// A wrap is one line break (with any spaces around it) after a Han character, a comma or an opening
+/// bracket, and before a Han character, a Latin letter or punctuation that cannot start a sentence. A line that ends a sentence
+/// (。；：！？) never wraps. The line after must not start a clause heading, nor the line before be a
+/// clause's title (a short heading line), and a blank line is never a wrap. Only a document that shows many wraps is taken to be hard-wrapped: in others, a line
 /// ending in a Han character is a title or a list item without punctuation.
 ///
 /// Each joined break is a deleted block of the map, so every offset maps back exactly.
@@ -57,7 +57,7 @@ public enum HardWraps {
             while end < n && isSpace(units[end]) { end += 1 }
             defer { i = breakEnd }
             guard start > 0, end < n, joinsAfter(units[start - 1]), joinsBefore(units[end]),
-                  !startsHeading(units, lineAt: end), !startsHeading(units, lineAt: lineStart(units, before: start)) else { continue }
+                  !startsHeading(units, lineAt: end), !isTitle(units, lineStart(units, before: start) ..< start) else { continue }
             wraps.append(start ..< end)
         }
         return wraps
@@ -77,6 +77,13 @@ public enum HardWraps {
         return s
     }
 
+    /// A heading line short enough to be a clause's title ("第二条 协议修订"), not the first line of its text.
+    private static func isTitle(_ units: [UInt16], _ line: Range<Int>) -> Bool {
+        line.count <= titleLength && startsHeading(units, lineAt: line.lowerBound)
+    }
+
+    static let titleLength = 24
+
     private static func startsHeading(_ units: [UInt16], lineAt start: Int) -> Bool {
         var end = start
         while end < units.count && !ClauseHeadings.isLineBreak(units[end]) { end += 1 }
@@ -94,8 +101,10 @@ public enum HardWraps {
         isHan(u) || u == 0x2C || u == 0x3001 || u == 0x28 || u == 0x300A
     }
 
-    /// A wrapped line goes on with a Han character or punctuation that never starts a sentence.
+    /// A wrapped line goes on with a Han character, a Latin letter (a name: "第三方⏎DApp"), or punctuation that
+    /// never starts a sentence.
     private static func joinsBefore(_ u: UInt16) -> Bool {
-        isHan(u) || u == 0x2C || u == 0x3001 || u == 0x3002 || u == 0x29 || u == 0x300B || u == 0x3B || u == 0x3A
+        isHan(u) || (0x41 ... 0x5A).contains(u) || (0x61 ... 0x7A).contains(u)
+            || u == 0x2C || u == 0x3001 || u == 0x3002 || u == 0x29 || u == 0x300B || u == 0x3B || u == 0x3A
     }
 }
