@@ -34,7 +34,7 @@ private func mapsBackExactly(_ input: [UInt16], _ joined: [UInt16], _ map: Offse
     }
 
     @Test func aNameInLatinLettersGoesOnTheLineBefore() {
-        #expect(HardWraps.find(in: u("对其他第\n三方\nDApp的隐私保护")) == [4 ..< 5, 7 ..< 8])
+        #expect(HardWraps.find(in: u("对外部第\n三方\nApp的数据使用")) == [4 ..< 5, 7 ..< 8])
         #expect(HardWraps.find(in: u("本协议自签署之日起生效\n2024年1月1日")).isEmpty)
     }
 
@@ -42,7 +42,7 @@ private func mapsBackExactly(_ input: [UInt16], _ joined: [UInt16], _ map: Offse
         let text = u("第一条 定义\n本协议所称用户。\n\n服务内容\n\n一、总则\n（一）适用范围\n用户须知：\n请阅读全文")
         #expect(HardWraps.find(in: text).isEmpty)
         // The first line of a numbered clause's text wraps like any other.
-        #expect(HardWraps.find(in: u("2. 您应审慎选择和使用第三方应用，并妥善保护好您的个人信息，本公司对其\n隐私保护不负责任。")) == [36 ..< 37])
+        #expect(HardWraps.find(in: u("2. 请您谨慎挑选外部插件并自行留意其隐私规则，本公司对这些插件的数据\n处理方式不作担保。")) == [35 ..< 36])
     }
 
     @Test func aDocumentWithFewWrapsIsLeftAlone() {
