@@ -1,5 +1,5 @@
 /// A document after the whole text layer: the user's text, the plain text extracted from it, the
-/// matching text normalized from that, and the structure found in the matching text.
+/// matching text normalized from that (hard-wrapped lines joined), and the structure found in it.
 ///
 /// Everything downstream works on `normalized` and reports through `sourceSpan(of:)`.
 public struct PreparedText: Sendable {
@@ -15,7 +15,7 @@ public struct PreparedText: Sendable {
     public init(source: SourceText, extracted: ExtractedText, normalizer: Normalizer = .shared) {
         self.source = source
         self.extracted = extracted
-        normalized = normalizer.normalize(extracted.units)
+        normalized = HardWraps.joined(normalizer.normalize(extracted.units))
         sentences = Segmenter.sentences(in: normalized.units)
         clauses = Segmenter.clauses(in: normalized.units)
         clauseIndex = ClauseIndex(clauses)

@@ -40,6 +40,27 @@ import ClauseText
         #expect(try findings("争议由本公司所在地人民法院或者消费者住所地人民法院管辖。").isEmpty)
     }
 
+    /// In sentence scope a rule's own `unless` reads the hit's part of the sentence: a semicolon ends a part,
+    /// unless the next part opens with 但 (a saving clause, which belongs to the part before it).
+    @Test func unlessReadsTheHitsPartOfTheSentence() throws {
+        var rule = Rule(id: "liability.disclaim-all", category: .C1, severity: .error, title: "t", message: "m",
+                        legalBasis: [], suggestion: "s")
+        rule.patterns = ["不承担任何责任"]
+        rule.unless = ["密码", "但.{0,20}除外"]
+        let pack = RulePack(name: "t", version: "1", laws: [], fragments: [:], unless: ["霸王条款"], unlessBefore: [],
+                            rules: [rule], directory: "")
+        let engine = try RuleEngine(pack: pack)
+        func found(_ text: String) throws -> Int {
+            try engine.findings(in: PreparedText(plain: SourceText(text)), scratch: MatchScratch()).count
+        }
+        #expect(try found("用户应保管好账号密码；因使用本服务造成的任何损失，本公司不承担任何责任。") == 1)
+        #expect(try found("因用户泄露密码造成的损失，本公司不承担任何责任。") == 0)
+        #expect(try found("本公司不承担任何责任；但因本公司过错造成的除外。") == 0)
+        #expect(try found("本公司不承担任何责任；用户应保管好账号密码。") == 1)
+        // The pack's own guards still read the whole sentence.
+        #expect(try found("所谓霸王条款；本公司不承担任何责任。") == 0)
+    }
+
     @Test func catastrophicBacktrackingIsStoppedAndNamed() throws {
         let pattern = try Pattern("^(?:a|a)+$")
         let text = Array((String(repeating: "a", count: 40) + "!").utf16)

@@ -6,6 +6,10 @@ final class CompiledRule: Sendable {
     let rule: Rule
     let patterns: [Pattern]
     let requires: [Pattern]
+    /// The pack's own `unless` patterns (quotations of the law, regulators' views): they look at the whole scope.
+    let packUnless: [Pattern]
+    /// The rule's `unless` patterns: in sentence scope they look at the hit's part of the sentence (see
+    /// `MatchContext.part(around:in:)`).
     let unless: [Pattern]
     /// Compiled as `(?:P)$` so that, run on the text up to the hit, they only match right before it.
     let unlessBefore: [Pattern]
@@ -42,7 +46,8 @@ final class CompiledRule: Sendable {
         }
         patterns = try compile(rule.patterns, "patterns")
         requires = try compile(rule.requires, "requires")
-        unless = try compile(pack.unless + rule.unless, "unless")
+        packUnless = try compile(pack.unless, "unless")
+        unless = try compile(rule.unless, "unless")
         unlessBefore = try compile(pack.unlessBefore + rule.unlessBefore, "unless_before", anchoredAtEnd: true)
     }
 }

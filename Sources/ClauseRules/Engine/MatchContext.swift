@@ -64,7 +64,11 @@ final class MatchContext {
         for pattern in compiled.requires where !(try check(pattern, in: scope)) {
             return nil
         }
-        for pattern in compiled.unless where try check(pattern, in: scope) {
+        for pattern in compiled.packUnless where try check(pattern, in: scope) {
+            return nil
+        }
+        let guarded = rule.scope == .sentence ? part(around: match.range, in: scope) : scope
+        for pattern in compiled.unless where try check(pattern, in: guarded) {
             return nil
         }
         let before = min(scope.lowerBound, hit.lowerBound)
@@ -125,6 +129,29 @@ final class MatchContext {
             return line(around: range)
         }
     }
+
+    /// The part of a sentence a match stands in: from the semicolon before it to the semicolon after it,
+    /// where a part that opens with 但 (a saving: "；但因本公司过错造成的除外") goes with the one before.
+    /// Parts joined by semicolons are separate provisions: a password named in one does not excuse the
+    /// disclaimer in the next.
+    func part(around range: Range<Int>, in scope: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        while start > scope.lowerBound && units[start - 1] != Self.semicolon { start -= 1 }
+        var end = range.upperBound
+        while end < scope.upperBound {
+            if units[end] == Self.semicolon {
+                var next = end + 1
+                while next < scope.upperBound && (units[next] == 0x20 || units[next] == 0x0A) { next += 1 }
+                if next >= scope.upperBound || units[next] != Self.but { break }
+            }
+            end += 1
+        }
+        return start ..< end
+    }
+
+    /// ";" (a full-width ； is one after normalization) and 但.
+    private static let semicolon: UInt16 = 0x3B
+    private static let but: UInt16 = 0x4F46
 
     /// The line around a match; looked for no further than the scope reaches.
     private func line(around range: Range<Int>) -> Range<Int> {

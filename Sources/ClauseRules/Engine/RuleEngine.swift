@@ -18,7 +18,7 @@ public final class RuleEngine: Sendable {
         let compiled = parts.map(\.rule)
         rules = compiled
         self.prefilter = prefilter ? Prefilter(rules: compiled, literals: parts.flatMap(\.literals)) : nil
-        let checks = compiled.flatMap { $0.requires + $0.unless + $0.unlessBefore }
+        let checks = compiled.flatMap { $0.requires + $0.packUnless + $0.unless + $0.unlessBefore }
         checkFilter = prefilter ? Once { CheckFilter(checks: checks) } : nil
     }
 
