@@ -21,6 +21,7 @@ public struct TextReport {
         for finding in result.findings {
             out += render(finding, path: result.document.path, source: result.prepared?.source)
         }
+        out += figures(result.figures)
         out += summaryLine(result)
         if let comparison = result.comparison {
             out += "\n" + ComparisonReport.text(comparison, path: result.document.path, color: color)
@@ -49,6 +50,16 @@ public struct TextReport {
         out += paint("  依据：", .dim) + finding.rule.legalBasis.joined(separator: "；") + "\n"
         out += paint("  建议：", .dim) + finding.rule.suggestion + "\n\n"
         return out
+    }
+
+    /// What the contract states of its penalties, deposits and fees, one line each; nothing when none.
+    func figures(_ figures: [StatedFigure]) -> String {
+        guard !figures.isEmpty else { return "" }
+        let payers: [PartySide?: String] = [.consumer: "消费者支付", .business: "经营者支付", nil: "未写明由谁支付"]
+        let breaches: [StatedFigure.Breach: String] = [.delay: "（逾期）", .termination: "（解除合同）"]
+        return paint("合同中的金额与比例：", .bold) + "\n" + figures.map { f in
+            "  \(f.span.line):\(f.span.column) \(f.kind.term) \(f.shown)，\(payers[f.payer]!)\(f.breach.flatMap { breaches[$0] } ?? "")\n"
+        }.joined() + "\n"
     }
 
     func summaryLine(_ result: AuditResult) -> String {
