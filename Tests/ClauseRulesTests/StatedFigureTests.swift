@@ -50,6 +50,22 @@ import ClauseText
         #expect(figures("定金条款适用定金罚则。").isEmpty)
     }
 
+    @Test func aFigureInThePhraseThatGoesOnAboutTheWord() {
+        #expect(figures("未按时续期的，将产生违约金，金额为超期费用的300%。").map(\.value) == [.percent(300, perDay: false)])
+        #expect(figures("乙方应支付违约金，另付服务费100元。").isEmpty)
+    }
+
+    @Test func rowsTakeThePayerOfTheirHeading() {
+        let found = figures("""
+        出团前7日内旅行社解除合同的，旅行社应按下列标准向游客支付违约金：
+        出团前6日至4日，支付团费总额8%的违约金；
+        出团当日，支付团费总额18%的违约金。
+        """)
+        #expect(found.map(\.value) == [.percent(8, perDay: false), .percent(18, perDay: false)])
+        #expect(found.map(\.payer) == [.business, .business])
+        #expect(found.map(\.breach) == [.termination, .termination])
+    }
+
     @Test func permilleAndLateFees() {
         let found = figures("会员逾期缴费的，按应付金额的5‰/每日收取滯納金。")
         #expect(found.map(\.kind) == [.lateFee])
