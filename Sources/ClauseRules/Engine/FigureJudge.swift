@@ -4,21 +4,28 @@ import ClauseText
 /// it is unfair, and say which figures the finding rests on. One per document: what it reads of the
 /// whole document (the prices, the business's penalties) it reads once, not once per hit.
 final class FigureJudge {
-    let document: String      // the whole normalized text
-    let sentences: [String]   // its sentences
+    let text: PreparedText
     let parties: Parties
 
-    init(document: String, sentences: [String], parties: Parties) {
-        self.document = document
-        self.sentences = sentences
+    init(text: PreparedText, parties: Parties) {
+        self.text = text
         self.parties = parties
     }
 
-    /// The figures statement for the finding, or nil when the figures do not show unfairness.
-    func judge(_ check: FigureCheck, hitSentence: String) -> String? {
+    private lazy var document = String(decoding: text.normalized.units, as: UTF16.self)
+    private lazy var mentions = FigureReader(text: text, parties: parties).mentions()
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: text.normalized.units[range], as: UTF16.self)
+    }
+
+    /// The figures statement for the finding, or nil when the figures do not show unfairness. `hit` is
+    /// the whole match, `sentence` its sentence (normalized offsets).
+    func judge(_ check: FigureCheck, hit: Range<Int>, sentence: Range<Int>) -> String? {
         switch check {
-        case .depositOverFifthOfPrice: deposit(in: hitSentence)
-        case .asymmetricPenalty: penalty(in: hitSentence)
+        case .depositOverFifthOfPrice: deposit(in: string(sentence))
+        case .asymmetricPenalty: penalty(hit: hit, sentence: sentence)
+        case .refundKeepsMost: refund(in: string(hit))
         }
     }
 
@@ -42,33 +49,41 @@ final class FigureJudge {
         }
         .map(\.yuan).max()
 
-    /// The sentences where the business pays a penalty.
-    private lazy var businessPenalties = sentences.filter { $0.contains("违约金") && payer(of: $0) == .business }
-
-    /// 违约责任不对等: the consumer's penalty rate for breach is higher than the business's, or the
-    /// contract sets a penalty for the consumer and none for the business.
-    private func penalty(in sentence: String) -> String? {
-        guard payer(of: sentence) == .consumer, let own = maxRate(in: sentence) else { return nil }
-        let business = businessPenalties
-        let theirs = business.compactMap(maxRate).filter { $0.perDay == own.perDay }.map(\.fraction).max()
-        if let theirs {
-            guard own.fraction > theirs else { return nil }
-            return "消费者违约金 \(own.text)，经营者违约金 \((own.perDay ? "每日" : "") + Figures.percent(theirs))"
+    /// 违约责任不对等: the consumer's penalty rate is higher than the business's for the same breach (late
+    /// payment against late performance, ending the contract against ending it) where the contract sets
+    /// one, else for any breach alike in being per day or not; or the contract sets a penalty for the
+    /// consumer and none for the business.
+    private func penalty(hit: Range<Int>, sentence: Range<Int>) -> String? {
+        let rated = mentions.compactMap(\.figure).filter { $0.percent != nil }
+        let own = rated.filter { $0.kind == .penalty && sentence.contains($0.normalized.lowerBound) }
+        guard let mine = own.first(where: { $0.normalized.overlaps(hit) }) ?? own.max(by: { $0.percent! < $1.percent! }),
+              mine.payer == .consumer else { return nil }
+        let theirs = rated.filter { $0.payer == .business && $0.kind != .deposit && $0.kind != .fee && $0.perDay == mine.perDay }
+        let alike = theirs.filter { mine.breach != nil && $0.breach == mine.breach }
+        if let highest = (alike.isEmpty ? theirs : alike).max(by: { $0.percent! < $1.percent! }) {
+            guard mine.percent! > highest.percent! else { return nil }
+            return "\(Self.name(mine, paidBy: "消费者")) \(mine.shown)，\(Self.name(highest, paidBy: "经营者")) \(highest.shown)"
         }
-        guard business.isEmpty else { return nil }
-        return "消费者违约金 \(own.text)，合同未约定经营者违约时的违约金"
+        guard !mentions.contains(where: { $0.kind == .penalty && $0.payer == .business }) else { return nil }
+        return "\(Self.name(mine, paidBy: "消费者")) \(mine.shown)，合同未约定经营者违约时的违约金"
     }
 
-    private func maxRate(in sentence: String) -> Figures.Rate? {
-        Figures.rates(in: sentence).max { $0.fraction < $1.fraction }
+    private static func name(_ figure: StatedFigure, paidBy side: String) -> String {
+        switch figure.breach {
+        case .delay?: side + "逾期违约金"
+        case .termination?: side + "解除合同违约金"
+        case nil: side + "违约金"
+        }
     }
 
-    /// Who pays the penalty of a sentence: the first party named in it, which in contract Chinese is the
-    /// breaching subject ("乙方逾期付款的，…向甲方支付违约金").
-    func payer(of sentence: String) -> PartySide? {
-        let names = Parties.roleWords + Parties.businessWords + Parties.consumerWords
-        let first = names.compactMap { name in sentence.range(of: name).map { ($0.lowerBound, name) } }
-            .min { $0.0 < $1.0 }
-        return first.flatMap { parties.side(of: $0.1) }
+    /// A refund schedule that keeps most of what the consumer paid for a service not yet given. The
+    /// hit's rate is what the business keeps (扣除, 收取, 不予退还, …作为违约金) or what it refunds
+    /// (按…的30%退还); a fair schedule keeps at most half.
+    private func refund(in hit: String) -> String? {
+        guard let rate = Figures.rates(in: hit).last, rate.fraction <= 1 else { return nil }
+        let keeps = hit.contains(/扣|收取|没收|不予退|不退|不再退|违约金|手续费/)
+        let kept = keeps ? rate.fraction : 1 - rate.fraction
+        guard kept > 0.5 else { return nil }
+        return "经营者扣留 \(Figures.percent(kept))，只退还 \(Figures.percent(1 - kept))"
     }
 }
