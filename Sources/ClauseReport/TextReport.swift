@@ -55,10 +55,8 @@ public struct TextReport {
     /// What the contract states of its penalties, deposits and fees, one line each; nothing when none.
     func figures(_ figures: [StatedFigure]) -> String {
         guard !figures.isEmpty else { return "" }
-        let payers: [PartySide?: String] = [.consumer: "消费者支付", .business: "经营者支付", nil: "未写明由谁支付"]
-        let breaches: [StatedFigure.Breach: String] = [.delay: "（逾期）", .termination: "（解除合同）"]
         return paint("合同中的金额与比例：", .bold) + "\n" + figures.map { f in
-            "  \(f.span.line):\(f.span.column) \(f.kind.term) \(f.shown)，\(payers[f.payer]!)\(f.breach.flatMap { breaches[$0] } ?? "")\n"
+            "  \(f.span.line):\(f.span.column) \(f.kind.term) \(f.shown)，\(FigureSection.payer(f))\(FigureSection.breach(f))\n"
         }.joined() + "\n"
     }
 

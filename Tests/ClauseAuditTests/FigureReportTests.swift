@@ -22,4 +22,11 @@ struct FigureReportTests {
         #expect(report.contains("合同中的金额与比例：\n  3:14 定金 2000 元，消费者支付\n  3:35 违约金 每日0.05%，经营者支付（逾期）\n\n"))
         #expect(!TextReport(color: false).render(audit("第一条 本店保留最终解释权。")).contains("合同中的金额与比例"))
     }
+
+    @Test func theHTMLReportHasAFiguresTableOnlyWhenThereAreFigures() {
+        let html = HTMLReport(rulesVersion: "t").render([audit("第一条 乙方签约时支付定金<b>２０００元</b>。")])
+        #expect(html.contains("<section class=\"extra\" id=\"d1-figures\"><h3>合同中的金额与比例</h3>\n<table>"))
+        #expect(html.contains("<tr><td>第 1 行第 17 列</td><td>定金</td><td>2000 元</td><td>未写明由谁支付</td><td>２０００元</td></tr>"))
+        #expect(!HTMLReport(rulesVersion: "t").render([audit("第一条 本店保留最终解释权。")]).contains("合同中的金额与比例"))
+    }
 }
