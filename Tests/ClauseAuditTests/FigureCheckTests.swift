@@ -41,7 +41,10 @@ struct FigureCheckTests {
         #expect(try figures(of: rule, in: "学员开课后退费的，按剩余课时费用的３０％退还。") == ["经营者扣留 70%，只退还 30%"])
         #expect(try figures(of: rule, in: "會員中途退出的，扣除總費用的百分之六十作為違約金。") == ["经营者扣留 60%，只退还 40%"])
         #expect(try figures(of: rule, in: "乙方解约的，已付款项的70%不予退还。") == ["经营者扣留 70%，只退还 30%"])
+        #expect(try figures(of: rule, in: "开课后退课的，不退还剩余学费的60%。") == ["经营者扣留 60%，只退还 40%"])
+        #expect(try figures(of: rule, in: "退费时，余额的百分之二十予以退还。") == ["经营者扣留 80%，只退还 20%"])
         #expect(try figures(of: rule, in: "学员退课的，未使用部分按60%退还。").isEmpty)
+        #expect(try figures(of: rule, in: "会员退卡的，扣除卡内余额30%退还其余部分。").isEmpty)
         #expect(try figures(of: rule, in: "行程开始当日解除合同的，扣除旅游费用总额的60%。").isEmpty)
     }
 }

@@ -25,7 +25,7 @@ final class FigureJudge {
         switch check {
         case .depositOverFifthOfPrice: deposit(in: string(sentence))
         case .asymmetricPenalty: penalty(hit: hit, sentence: sentence)
-        case .refundKeepsMost: refund(in: string(hit))
+        case .refundKeepsMost: refund(hit: hit, sentence: sentence)
         }
     }
 
@@ -76,14 +76,40 @@ final class FigureJudge {
         }
     }
 
-    /// A refund schedule that keeps most of what the consumer paid for a service not yet given. The
-    /// hit's rate is what the business keeps (扣除, 收取, 不予退还, …作为违约金) or what it refunds
-    /// (按…的30%退还); a fair schedule keeps at most half.
-    private func refund(in hit: String) -> String? {
-        guard let rate = Figures.rates(in: hit).last, rate.fraction <= 1 else { return nil }
-        let keeps = hit.contains(/扣|收取|没收|不予退|不退|不再退|违约金|手续费/)
+    /// A refund schedule that keeps most of what the consumer paid for a service not yet given, read
+    /// from the hit's rate in its phrase: the words right after it say what it is ("30%退还" is refunded;
+    /// "60%作为违约金", "60%手续费", "70%不予退还", "30%退还余款" are kept), else the last verb before it
+    /// ("扣除总费用的60%", "不退还剩余费用的60%" kept; "退还学费的40%" refunded). A fair schedule keeps at
+    /// most half.
+    private func refund(hit: Range<Int>, sentence: Range<Int>) -> String? {
+        let phrase = self.phrase(around: hit, within: sentence)
+        let text = string(phrase)
+        let utf16 = text.utf16
+        let hitEnd = utf16.index(utf16.startIndex, offsetBy: hit.upperBound - phrase.lowerBound)
+        guard let rate = Figures.rates(in: text).last(where: { $0.range.upperBound <= hitEnd }), rate.fraction <= 1 else { return nil }
+        let after = text[rate.range.upperBound...]
+        let keeps: Bool
+        if after.prefixMatch(of: /的?(?:比例)?(?:予以|进行)?(?:退还|退款|退费|返还|退回)(?!余|剩|其余)/) != nil {
+            keeps = false
+        } else if after.prefixMatch(of: /[^,;]{0,8}?(?:不予|不再|不)(?:退|返还)|的?(?:违约金|手续费|违约费|管理费|服务费)|作为|[^,;]{0,4}?退还(?:余|剩|其余)/) != nil {
+            keeps = true
+        } else {
+            let verb = text[..<rate.range.lowerBound].matches(of: /(?:不予|不再|不)?(?:退还|退款|退费|返还|退回)|扣|收取|没收/).last
+            guard let verb else { return nil }
+            keeps = !verb.output.hasPrefix("退") && !verb.output.hasPrefix("返")
+        }
         let kept = keeps ? rate.fraction : 1 - rate.fraction
         guard kept > 0.5 else { return nil }
         return "经营者扣留 \(Figures.percent(kept))，只退还 \(Figures.percent(1 - kept))"
+    }
+
+    /// The phrase of a hit: from the comma or semicolon before it to the one after it, in its sentence.
+    private func phrase(around hit: Range<Int>, within sentence: Range<Int>) -> Range<Int> {
+        let units = text.normalized.units
+        let separators: Set<UInt16> = [0x2C, 0x3B, 0xFF0C, 0xFF1B]
+        var start = hit.lowerBound, end = hit.upperBound
+        while start > sentence.lowerBound && !separators.contains(units[start - 1]) { start -= 1 }
+        while end < sentence.upperBound && !separators.contains(units[end]) { end += 1 }
+        return start ..< end
     }
 }
