@@ -72,4 +72,8 @@ import ClauseText
         #expect(found.map(\.value) == [.percent(0.5, perDay: true)])
         #expect(found.map(\.payer) == [.consumer])
     }
+
+    @Test func aTextFullOfTheWordsIsReadOnlySoFar() {
+        #expect(figures(String(repeating: "违约金5%；", count: 2_000)).count == FigureReader.mostMentions)
+    }
 }

@@ -17,7 +17,10 @@ struct FigureReader {
 
     /// How far either side of the word the reader looks: a phrase is shorter, and a text without
     /// punctuation (a hostile one) then costs no more than this per word.
-    static let reach = 120
+    static let reach = 100
+    /// How many mentions a document gets read: contracts name these words a few dozen times, and a
+    /// hostile text that names them a million times must not cost a million readings.
+    static let mostMentions = 500
     /// How far after a heading ("…按下列标准向旅游者支付违约金：") its rows may stand.
     static let rowsReach = 400
 
@@ -28,7 +31,7 @@ struct FigureReader {
         let units = text.normalized.units
         var claimed = Set<Int>()
         var heading: (end: Int, mention: Mention)? = nil
-        return Self.terms(in: units).map { offset, kind in
+        return Self.terms(in: units, upTo: Self.mostMentions).map { offset, kind in
             let sentence = text.sentence(containing: offset)
             let window = max(sentence.isEmpty ? 0 : sentence.lowerBound, offset - Self.reach)
                 ..< min(sentence.isEmpty ? units.count : sentence.upperBound, offset + Self.reach)
@@ -54,11 +57,11 @@ struct FigureReader {
 
     private static let termUnits = StatedFigure.Kind.allCases.map { (units: Array($0.term.utf16), kind: $0) }
 
-    /// Where each of the words starts, in normalized offsets.
-    static func terms(in units: [UInt16]) -> [(Int, StatedFigure.Kind)] {
+    /// Where each of the words starts, in normalized offsets; at most `limit` of them.
+    static func terms(in units: [UInt16], upTo limit: Int) -> [(Int, StatedFigure.Kind)] {
         var found: [(Int, StatedFigure.Kind)] = []
         var i = 0
-        while i < units.count {
+        while i < units.count && found.count < limit {
             if let term = termUnits.first(where: { units[i] == $0.units[0] && units[i...].starts(with: $0.units) }) {
                 found.append((i, term.kind))
                 i += term.units.count
