@@ -12,6 +12,13 @@ final class FigureJudge {
         self.parties = parties
     }
 
+    // A regex literal is compiled each time it is evaluated; compiled once here (Regex is not
+    // Sendable; these are only read).
+    nonisolated(unsafe) private static let priceWords = /(?:总价款|总价|价款|总金额|合同金额|合同总额|服务费用?|费用总额|总费用|会员费|卡费|套餐价格?|价格为|售价|总计|合计)[^。\n定]{0,16}?/
+    nonisolated(unsafe) private static let refundedAfter = /的?(?:比例)?(?:予以|进行)?(?:退还|退款|退费|返还|退回)(?!余|剩|其余)/
+    nonisolated(unsafe) private static let keptAfter = /[^,;]{0,8}?(?:不予|不再|不)(?:退|返还)|的?(?:违约金|手续费|违约费|管理费|服务费)|作为|[^,;]{0,4}?退还(?:余|剩|其余)/
+    nonisolated(unsafe) private static let lastVerb = /(?:不予|不再|不)?(?:退还|退款|退费|返还|退回)|扣|收取|没收/
+
     private lazy var document = String(decoding: text.normalized.units, as: UTF16.self)
     private lazy var mentions = FigureReader(text: text, parties: parties).mentions()
 
@@ -42,7 +49,7 @@ final class FigureJudge {
 
     /// The largest amount the contract states as a price or total.
     private lazy var largestPrice: Double? = document
-        .matches(of: /(?:总价款|总价|价款|总金额|合同金额|合同总额|服务费用?|费用总额|总费用|会员费|卡费|套餐价格?|价格为|售价|总计|合计)[^。\n定]{0,16}?/)
+        .matches(of: Self.priceWords)
         .flatMap { match -> [Figures.Amount] in
             let tail = document[match.range.upperBound...].prefix(24)
             return Figures.amounts(in: String(tail)).prefix(1).map { $0 }
@@ -89,12 +96,12 @@ final class FigureJudge {
         guard let rate = Figures.rates(in: text).last(where: { $0.range.upperBound <= hitEnd }), rate.fraction <= 1 else { return nil }
         let after = text[rate.range.upperBound...]
         let keeps: Bool
-        if after.prefixMatch(of: /的?(?:比例)?(?:予以|进行)?(?:退还|退款|退费|返还|退回)(?!余|剩|其余)/) != nil {
+        if after.prefixMatch(of: Self.refundedAfter) != nil {
             keeps = false
-        } else if after.prefixMatch(of: /[^,;]{0,8}?(?:不予|不再|不)(?:退|返还)|的?(?:违约金|手续费|违约费|管理费|服务费)|作为|[^,;]{0,4}?退还(?:余|剩|其余)/) != nil {
+        } else if after.prefixMatch(of: Self.keptAfter) != nil {
             keeps = true
         } else {
-            let verb = text[..<rate.range.lowerBound].matches(of: /(?:不予|不再|不)?(?:退还|退款|退费|返还|退回)|扣|收取|没收/).last
+            let verb = text[..<rate.range.lowerBound].matches(of: Self.lastVerb).last
             guard let verb else { return nil }
             keeps = !verb.output.hasPrefix("退") && !verb.output.hasPrefix("返")
         }
@@ -103,13 +110,15 @@ final class FigureJudge {
         return "经营者扣留 \(Figures.percent(kept))，只退还 \(Figures.percent(1 - kept))"
     }
 
-    /// The phrase of a hit: from the comma or semicolon before it to the one after it, in its sentence.
+    /// The phrase of a hit: from the comma or semicolon before it to the one after it, in its sentence,
+    /// and no further than 40 units either side (a text without commas must not cost a long read per hit).
     private func phrase(around hit: Range<Int>, within sentence: Range<Int>) -> Range<Int> {
         let units = text.normalized.units
         let separators: Set<UInt16> = [0x2C, 0x3B, 0xFF0C, 0xFF1B]
+        let first = max(sentence.lowerBound, hit.lowerBound - 40), last = min(sentence.upperBound, hit.upperBound + 40)
         var start = hit.lowerBound, end = hit.upperBound
-        while start > sentence.lowerBound && !separators.contains(units[start - 1]) { start -= 1 }
-        while end < sentence.upperBound && !separators.contains(units[end]) { end += 1 }
+        while start > first && !separators.contains(units[start - 1]) { start -= 1 }
+        while end < last && !separators.contains(units[end]) { end += 1 }
         return start ..< end
     }
 }

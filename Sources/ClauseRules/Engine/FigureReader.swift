@@ -56,6 +56,8 @@ struct FigureReader {
     func figures() -> [StatedFigure] { mentions().compactMap(\.figure) }
 
     private static let termUnits = StatedFigure.Kind.allCases.map { (units: Array($0.term.utf16), kind: $0) }
+    // Compiled once: a regex literal is compiled each time it is evaluated.
+    nonisolated(unsafe) private static let goesOn = /金额|数额|标准|比例|为|按|计/
 
     /// Where each of the words starts, in normalized offsets; at most `limit` of them.
     static func terms(in units: [UInt16], upTo limit: Int) -> [(Int, StatedFigure.Kind)] {
@@ -126,7 +128,7 @@ struct FigureReader {
               string[term.upperBound ..< phrase.upperBound].count <= 2 else { return nil }
         let start = string.index(after: phrase.upperBound)
         let next = Self.phrase(around: start ..< start, in: string, separators: ",;，；")
-        guard string[next].prefixMatch(of: /金额|数额|标准|比例|为|按|计/) != nil else { return nil }
+        guard string[next].prefixMatch(of: Self.goesOn) != nil else { return nil }
         return inside(next, candidates).min { $0.range.lowerBound < $1.range.lowerBound }
     }
 

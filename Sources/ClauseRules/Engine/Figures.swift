@@ -20,6 +20,17 @@ enum Figures {
     static let units: [Character: Double] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
     static let bigUnits: [Character: Double] = ["万": 10_000, "萬": 10_000, "亿": 100_000_000]
 
+    // A regex literal is compiled each time it is evaluated; compiled once here (Regex is not
+    // Sendable; these are only read).
+    nonisolated(unsafe) private static let arabicYuan = /([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万|千)?\s*元/
+    nonisolated(unsafe) private static let signedYuan = /[¥￥]\s*([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9.]|\s*(?:万|千)?\s*元)/
+    nonisolated(unsafe) private static let chineseYuan = /([零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿]+)元/
+    nonisolated(unsafe) private static let arabicRate = /([0-9]+(?:\.[0-9]+)?)\s*(%|‰)/
+    nonisolated(unsafe) private static let chineseRate = /(百|千|万)分之([零〇一二两三四五六七八九十百点0-9.]+)/
+    nonisolated(unsafe) private static let perDayInPhrase = /每[^,]{0,4}[日天]|按[日天]|[日天](?:利率|息)?$/
+    nonisolated(unsafe) private static let perDayPhraseBefore = /每(?:逾期|迟延|延迟)?一?[日天]$/
+    nonisolated(unsafe) private static let perDayAfter = /^\s*(?:\/|每|\/每)[日天]/
+
     /// The value of a Chinese numeral such as 伍仟, 一万二千, 十五; nil when it is not one.
     static func chineseNumber(_ s: Substring) -> Double? {
         guard !s.isEmpty else { return nil }
@@ -44,14 +55,14 @@ enum Figures {
     /// Every amount of money in `text`, in order.
     static func amounts(in text: String) -> [Amount] {
         var found: [Amount] = []
-        for match in text.matches(of: /([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万|千)?\s*元/) {
+        for match in text.matches(of: Self.arabicYuan) {
             found.append(Amount(yuan: arabic(match.1, scale: match.2), range: match.range))
         }
         // "¥2,000", "￥2000" (NFKC leaves both signs as ¥)
-        for match in text.matches(of: /[¥￥]\s*([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?![0-9.]|\s*(?:万|千)?\s*元)/) {
+        for match in text.matches(of: Self.signedYuan) {
             found.append(Amount(yuan: arabic(match.1, scale: nil), range: match.range))
         }
-        for match in text.matches(of: /([零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿]+)元/) {
+        for match in text.matches(of: Self.chineseYuan) {
             if let value = chineseNumber(match.1), value > 0 { found.append(Amount(yuan: value, range: match.range)) }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -67,11 +78,11 @@ enum Figures {
     /// nearby ("逾期超过三十日的，另付百分之二十").
     static func rates(in text: String) -> [Rate] {
         var found: [Rate] = []
-        for match in text.matches(of: /([0-9]+(?:\.[0-9]+)?)\s*(%|‰)/) {
+        for match in text.matches(of: Self.arabicRate) {
             let base = match.2 == "%" ? 100.0 : 1000
             found.append(Rate(fraction: (Double(match.1) ?? 0) / base, perDay: perDay(text, at: match.range), range: match.range))
         }
-        for match in text.matches(of: /(百|千|万)分之([零〇一二两三四五六七八九十百点0-9.]+)/) {
+        for match in text.matches(of: Self.chineseRate) {
             let base = match.1 == "百" ? 100.0 : match.1 == "千" ? 1000 : 10_000
             guard let value = Double(match.2) ?? decimal(match.2) else { continue }
             found.append(Rate(fraction: value / base, perDay: perDay(text, at: match.range), range: match.range))
@@ -85,9 +96,9 @@ enum Figures {
         let before = text[..<range.lowerBound].suffix(24)
         let part = before[(before.lastIndex(where: { ";；".contains($0) }).map(before.index(after:)) ?? before.startIndex)...]
         let phrases = part.split(omittingEmptySubsequences: false, whereSeparator: { ",，".contains($0) })
-        if let own = phrases.last, own.contains(/每[^,]{0,4}[日天]|按[日天]|[日天](?:利率|息)?$/) { return true }
-        if phrases.count > 1, phrases[phrases.count - 2].contains(/每(?:逾期|迟延|延迟)?一?[日天]$/) { return true }
-        return text[range.upperBound...].prefix(4).contains(/^\s*(?:\/|每|\/每)[日天]/)
+        if let own = phrases.last, own.contains(Self.perDayInPhrase) { return true }
+        if phrases.count > 1, phrases[phrases.count - 2].contains(Self.perDayPhraseBefore) { return true }
+        return text[range.upperBound...].prefix(4).contains(Self.perDayAfter)
     }
 
     /// A Chinese numeral with a decimal point: 六点五 → 6.5, 五 → 5.
