@@ -29,4 +29,12 @@ struct FigureReportTests {
         #expect(html.contains("<tr><td>第 1 行第 17 列</td><td>定金</td><td>2000 元</td><td>未写明由谁支付</td><td>２０００元</td></tr>"))
         #expect(!HTMLReport(rulesVersion: "t").render([audit("第一条 本店保留最终解释权。")]).contains("合同中的金额与比例"))
     }
+
+    @Test func inHTMLTheSpanIsInTheSourceFileTagsAndEntitiesIncluded() {
+        let result = audit("<p>乙方签约时支付定金<b>２０００</b>元；&#36829;约金为总价款的百分之&#20116;十。</p>", path: "c.html")
+        #expect(result.figures.map(\.value) == [.yuan(2000), .percent(50, perDay: false)])
+        #expect(result.figures.map(\.text) == ["２０００</b>元", "百分之&#20116;十"])
+        #expect(result.figures.map(\.span.start) == [15, 40])
+        #expect(result.figures.map(\.span.end) == [24, 52])
+    }
 }
