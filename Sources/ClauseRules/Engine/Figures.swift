@@ -10,7 +10,6 @@ enum Figures {
         var fraction: Double
         var perDay: Bool
         var range: Range<String.Index>
-        var text: String { "\(perDay ? "每日" : "")\(Figures.percent(fraction))" }
     }
 
     static let digits: [Character: Double] = [
