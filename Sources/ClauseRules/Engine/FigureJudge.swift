@@ -40,7 +40,7 @@ final class FigureJudge {
     /// hit's sentence; the price is the largest amount the contract states as a price or total.
     private func deposit(in sentence: String) -> String? {
         guard let mark = sentence.range(of: "定金") else { return nil }
-        let amounts = Figures.amounts(in: sentence)
+        let amounts = Figures.amounts(in: sentence[...])
         guard let deposit = amounts.first(where: { $0.range.lowerBound >= mark.upperBound })
             ?? amounts.last(where: { $0.range.upperBound <= mark.lowerBound }) else { return nil }
         guard let price = largestPrice, price > 0, deposit.yuan > price * 0.2 else { return nil }
@@ -52,7 +52,7 @@ final class FigureJudge {
         .matches(of: Self.priceWords)
         .flatMap { match -> [Figures.Amount] in
             let tail = document[match.range.upperBound...].prefix(24)
-            return Figures.amounts(in: String(tail)).prefix(1).map { $0 }
+            return Figures.amounts(in: tail).prefix(1).map { $0 }
         }
         .map(\.yuan).max()
 
@@ -93,7 +93,7 @@ final class FigureJudge {
         let text = string(phrase)
         let utf16 = text.utf16
         let hitEnd = utf16.index(utf16.startIndex, offsetBy: hit.upperBound - phrase.lowerBound)
-        guard let rate = Figures.rates(in: text).last(where: { $0.range.upperBound <= hitEnd }), rate.fraction <= 1 else { return nil }
+        guard let rate = Figures.rates(in: text[...]).last(where: { $0.range.upperBound <= hitEnd }), rate.fraction <= 1 else { return nil }
         let after = text[rate.range.upperBound...]
         let keeps: Bool
         if after.prefixMatch(of: Self.refundedAfter) != nil {

@@ -59,12 +59,19 @@ struct FigureReader {
     // Compiled once: a regex literal is compiled each time it is evaluated.
     nonisolated(unsafe) private static let goesOn = /金额|数额|标准|比例|为|按|计/
 
+    /// Which code units start one of the words: one look-up per unit of the document, which is most of
+    /// the reading's time in a document without figures.
+    private static let startsTerm: [Bool] = termUnits.reduce(into: [Bool](repeating: false, count: 0x10000)) {
+        $0[Int($1.units[0])] = true
+    }
+
     /// Where each of the words starts, in normalized offsets; at most `limit` of them.
     static func terms(in units: [UInt16], upTo limit: Int) -> [(Int, StatedFigure.Kind)] {
         var found: [(Int, StatedFigure.Kind)] = []
         var i = 0
         while i < units.count && found.count < limit {
-            if let term = termUnits.first(where: { units[i] == $0.units[0] && units[i...].starts(with: $0.units) }) {
+            if startsTerm[Int(units[i])],
+               let term = termUnits.first(where: { units[i...].starts(with: $0.units) }) {
                 found.append((i, term.kind))
                 i += term.units.count
             } else {
@@ -84,7 +91,11 @@ struct FigureReader {
         // From the last semicolon: the condition ("乙方逾期付款的，") and the payer stand there.
         let part = string[Self.phrase(around: term, in: string, separators: ";；").lowerBound ..< phrase.upperBound]
         let payer = Self.payer(in: part, parties: parties)
-        let candidates = Self.candidates(in: string)
+        // Amounts and rates are looked for from the semicolon before the word to the end of the phrase
+        // after its own, the farthest a figure of it can stand.
+        let next = phrase.upperBound < string.endIndex ? string.index(after: phrase.upperBound) : phrase.upperBound
+        let reachEnd = Self.phrase(around: next ..< next, in: string, separators: ",;，；").upperBound
+        let candidates = Self.candidates(in: string[part.startIndex ..< max(reachEnd, phrase.upperBound)])
         guard let (range, value) = Self.nearest(to: term, in: string, within: phrase, among: candidates)
             ?? Self.following(term, after: phrase, in: string, among: candidates) else {
             return Mention(kind: kind, payer: payer, breach: Self.breach(in: part, perDay: false))
@@ -102,7 +113,7 @@ struct FigureReader {
     typealias Candidate = (range: Range<String.Index>, value: StatedFigure.Value)
 
     /// Every amount and rate of the window.
-    static func candidates(in string: String) -> [Candidate] {
+    static func candidates(in string: Substring) -> [Candidate] {
         let amounts = Figures.amounts(in: string).map { Candidate($0.range, .yuan($0.yuan)) }
         let rates = Figures.rates(in: string).map {
             Candidate($0.range, .percent(($0.fraction * 100_000_000).rounded() / 1_000_000, perDay: $0.perDay))

@@ -52,7 +52,7 @@ enum Figures {
     }
 
     /// Every amount of money in `text`, in order.
-    static func amounts(in text: String) -> [Amount] {
+    static func amounts(in text: Substring) -> [Amount] {
         var found: [Amount] = []
         for match in text.matches(of: Self.arabicYuan) {
             found.append(Amount(yuan: arabic(match.1, scale: match.2), range: match.range))
@@ -75,7 +75,7 @@ enum Figures {
     /// Every rate in `text`: "5%", "5‰", "百分之五", "千分之三", "万分之六点五", each per day when the text
     /// says so right at it ("每日按…的5%", "日万分之五", "5‰/每日"), not when a day count merely stands
     /// nearby ("逾期超过三十日的，另付百分之二十").
-    static func rates(in text: String) -> [Rate] {
+    static func rates(in text: Substring) -> [Rate] {
         var found: [Rate] = []
         for match in text.matches(of: Self.arabicRate) {
             let base = match.2 == "%" ? 100.0 : 1000
@@ -91,7 +91,7 @@ enum Figures {
 
     /// Whether a rate is per day: 每日, 按日 or 日 in its own phrase before it ("每日按…的5%", "日万分之五"),
     /// a phrase of its own just before ("每逾期一日，按…"), or /日, 每日 right after it ("5‰/每日").
-    private static func perDay(_ text: String, at range: Range<String.Index>) -> Bool {
+    private static func perDay(_ text: Substring, at range: Range<String.Index>) -> Bool {
         let before = text[..<range.lowerBound].suffix(24)
         let part = before[(before.lastIndex(where: { ";；".contains($0) }).map(before.index(after:)) ?? before.startIndex)...]
         let phrases = part.split(omittingEmptySubsequences: false, whereSeparator: { ",，".contains($0) })
