@@ -7,6 +7,8 @@ import ClauseText
 public struct AuditResult: Sendable {
     public var document: DocumentInfo
     public var findings: [Finding] = []
+    /// The 违约金, 定金, 手续费 and 滞纳金 the document states, with who pays them.
+    public var figures: [StatedFigure] = []
     public var error: AuditError?
     public var warnings: [String] = []
     /// The text layer's output, for reports that show the text (nil when the document failed).

@@ -51,12 +51,15 @@ public final class Auditor: Sendable {
             let (prepared, encoding, warnings) = try prepare(bytes, format: format, options: options)
             document.encoding = encoding
             document.characters = prepared.source.scalarCount
-            var findings = try engine.findings(in: prepared, deadline: options.deadline, scratch: scratch)
+            let parties = Parties.read(from: prepared)
+            var findings = try engine.findings(in: prepared, parties: parties, deadline: options.deadline, scratch: scratch)
             if options.prominence && Prominence.applies(to: format) {
                 findings = Prominence.adding(to: findings, in: prepared)
             }
             if let configuration { findings = configuration.apply(to: findings) }
-            return AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
+            var result = AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
+            result.figures = StatedFigure.all(in: prepared, parties: parties)
+            return result
         } catch let error as TextError {
             return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))
         } catch let error as RuleEngine.Failure {

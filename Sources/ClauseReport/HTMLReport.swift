@@ -104,7 +104,8 @@ public struct HTMLReport {
         if result.error == nil { meta.append("\(result.findings.count) 处问题") }
         // A comparison with a model contract shows as a section of its own, after the text; the
         // line above the text points to each such section.
-        let extras = document.sections + (document.sections.contains { $0.id == "model" } ? [] : ComparisonHTML.section(result).map { [$0] } ?? [])
+        let comparison = document.sections.contains { $0.id == "model" } ? nil : ComparisonHTML.section(result)
+        let extras = [FigureSection.html(result)].compactMap { $0 } + document.sections + (comparison.map { [$0] } ?? [])
         out += meta.map(HTML.escape).joined(separator: " · ")
         for extra in extras where result.error == nil {
             out += " · <a href=\"#\(HTML.escape(key + "-" + extra.id))\">\(HTML.escape(extra.title))</a>"

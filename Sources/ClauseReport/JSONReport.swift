@@ -10,11 +10,14 @@ public enum JSONReport {
 
     public static func value(_ result: AuditResult, rulesVersion: String) -> JSONValue {
         let doc = result.document
+        var document: [(String, JSONValue)] = [("path", .string(doc.path)), ("format", .string(doc.format.rawValue)),
+                                               ("encoding", .optional(doc.encoding)), ("characters", .int(doc.characters))]
+        // An extension of the spec: what the document states of its penalties, deposits and fees.
+        if result.error == nil { document.append(("figures", .array(result.figures.map(figure)))) }
         var pairs: [(String, JSONValue)] = [
             ("tool", .object([("name", .string(ToolInfo.name)), ("version", .string(ToolInfo.version)),
                               ("rules_version", .string(rulesVersion))])),
-            ("document", .object([("path", .string(doc.path)), ("format", .string(doc.format.rawValue)),
-                                  ("encoding", .optional(doc.encoding)), ("characters", .int(doc.characters))])),
+            ("document", .object(document)),
         ]
         if let error = result.error {
             pairs.append(("error", .object([("code", .string(error.code)), ("message", .string(error.message))])))
@@ -41,6 +44,17 @@ public enum JSONReport {
                 .object([("label", .string($0.label)), ("start", .int($0.start)), ("end", .int($0.end))])
             } ?? .null),
         ])
+    }
+
+    static func figure(_ figure: StatedFigure) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("kind", .string(figure.kind.rawValue)), ("term", .string(figure.kind.term)),
+                                            ("payer", .string(figure.payer?.rawValue ?? "unknown"))]
+        switch figure.value {
+        case let .yuan(yuan): pairs.append(("yuan", .number(yuan)))
+        case let .percent(percent, perDay): pairs += [("percent", .number(percent)), ("per_day", .bool(perDay))]
+        }
+        pairs += [("breach", .optional(figure.breach?.rawValue)), ("span", span(figure.span)), ("text", .string(figure.text))]
+        return .object(pairs)
     }
 
     static func span(_ s: SourceSpan) -> JSONValue {

@@ -21,6 +21,7 @@ public struct TextReport {
         for finding in result.findings {
             out += render(finding, path: result.document.path, source: result.prepared?.source)
         }
+        out += figures(result.figures)
         out += summaryLine(result)
         if let comparison = result.comparison {
             out += "\n" + ComparisonReport.text(comparison, path: result.document.path, color: color)
@@ -49,6 +50,14 @@ public struct TextReport {
         out += paint("  依据：", .dim) + finding.rule.legalBasis.joined(separator: "；") + "\n"
         out += paint("  建议：", .dim) + finding.rule.suggestion + "\n\n"
         return out
+    }
+
+    /// What the contract states of its penalties, deposits and fees, one line each; nothing when none.
+    func figures(_ figures: [StatedFigure]) -> String {
+        guard !figures.isEmpty else { return "" }
+        return paint("合同中的金额与比例：", .bold) + "\n" + figures.map { f in
+            "  \(f.span.line):\(f.span.column) \(f.kind.term) \(f.shown)，\(FigureSection.payer(f))\(FigureSection.breach(f))\n"
+        }.joined() + "\n"
     }
 
     func summaryLine(_ result: AuditResult) -> String {

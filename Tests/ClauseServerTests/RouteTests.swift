@@ -92,7 +92,7 @@ import Testing
             #expect(html.status == .ok)
             let htmlOptions = Auditor.Options(encoding: "UTF-8", format: .html)
             #expect(html.text == expectedJSON(Array("<p>本店<b>保留最终解释权</b>。</p>".utf8), path: "b.html", options: htmlOptions))
-            #expect(html.text.contains(#""document":{"path":"b.html","format":"html","encoding":"UTF-8","characters":24}"#))
+            #expect(html.text.contains(#""document":{"path":"b.html","format":"html","encoding":"UTF-8","characters":24,"figures":[]}"#))
             #expect(html.text.contains(#""text":"本店<b>保留最终解释权","#))
         }
     }

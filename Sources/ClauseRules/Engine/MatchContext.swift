@@ -29,8 +29,7 @@ final class MatchContext {
     }
 
     /// Built only when a rule with `figures:` fires (it reads the whole document), then kept.
-    private(set) lazy var figureJudge = FigureJudge(document: string(0 ..< units.count),
-                                                    sentences: text.sentences.map(string), parties: parties)
+    private(set) lazy var figureJudge = FigureJudge(text: text, parties: parties)
 
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)
@@ -78,7 +77,7 @@ final class MatchContext {
         var figures: String? = nil
         if let check = rule.figures {
             let sentence = self.scope(of: match.range, .sentence)
-            figures = figureJudge.judge(check, hitSentence: string(sentence))
+            figures = figureJudge.judge(check, hit: match.range, sentence: sentence)
             if figures == nil { return nil }
         }
         var severity = rule.severity

@@ -70,4 +70,6 @@ public enum FigureCheck: String, Sendable, CaseIterable {
     case depositOverFifthOfPrice = "deposit-over-20-percent"
     /// The consumer's penalty rate higher than the business's for breach (违约责任不对等).
     case asymmetricPenalty = "asymmetric-penalty"
+    /// A refund on ending the contract that keeps more than half of the money for the unused service.
+    case refundKeepsMost = "refund-keeps-most"
 }
