@@ -139,6 +139,7 @@ if [ $QUICK = 0 ]; then
     MB=$(mb_of --from "$BIG/lists/$list.txt")
     run_timed "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 1
     R=$(rate "$MB" "$WALL"); keep "large $list ($MB MB) --jobs 1: $WALL s, $R MB/s, peak $RSS MB"
+    [ "$list" = first-10MB ] && BIG10_J1=$R
     run_timed "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 2
     R2=$(rate "$MB" "$WALL"); keep "large $list ($MB MB) --jobs 2: $WALL s, $R2 MB/s, peak $RSS MB, $(rate "$R2" "$R")x one job"
   done
@@ -146,9 +147,11 @@ if [ $QUICK = 0 ]; then
   xargs -a "$BIG/lists/first-10MB.txt" -d '\n' /usr/bin/time -f '%e %U %S %M' -o "$TMP/time" \
     timeout 1800 rg -c -f "$TMP/patterns-rg.txt" > /dev/null 2>&1
   read -r WALL USER SYS RSS_KB < <(tail -1 "$TMP/time")
-  keep "large first-10MB: rg -c -f ($(nproc) threads): $WALL s, $(rate "$MB" "$WALL") MB/s"
+  BIG10_RG=$(rate "$MB" "$WALL")
+  keep "large first-10MB: rg -c -f ($(nproc) threads): $WALL s, $BIG10_RG MB/s; audit --jobs 1 / rg: $(rate "$BIG10_J1" "$BIG10_RG")x"
   python3 Benchmarks/python-baseline.py "$TMP/patterns.txt" --from "$BIG/lists/first-10MB.txt" --engine regex > "$TMP/py-big" 2>&1
-  keep "large first-10MB: python regex $(grep 'MB/s' "$TMP/py-big" | cut -d: -f2) MB/s"
+  BIG10_PY=$(grep 'MB/s' "$TMP/py-big" | cut -d: -f2 | tr -d ' ')
+  keep "large first-10MB: python regex $BIG10_PY MB/s; audit --jobs 1 / python regex: $(rate "$BIG10_J1" "$BIG10_PY")x"
 
   # A hostile input at full size: the agreements' text, line breaks removed, repeated to 100 MB.
   ONE_LINE="$BIG/one-line-100MB.txt"
