@@ -86,8 +86,8 @@ let package = Package(
 // -sanitize=fuzzer (libFuzzer supplies the driver); fuzz/run.sh builds and runs them.
 if Context.environment["CLAUSE_FUZZ"] != nil {
     package.targets.append(.target(name: "FuzzSupport", path: "fuzz/Sources/FuzzSupport"))
-    for name in ["decode", "html", "docx", "normalize", "segment", "rules", "prefilter"] {
-        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport", "ClauseText", "ClauseRules"],
+    for name in ["decode", "html", "docx", "normalize", "segment", "rules", "prefilter", "audit"] {
+        package.targets.append(.executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzSupport", "ClauseText", "ClauseRules", "ClauseAudit"],
                                                  path: "fuzz/Sources/fuzz-\(name)"))
     }
 }

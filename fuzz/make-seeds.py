@@ -72,6 +72,17 @@ write("rules", "rule.yml", """rules:
         - 经营者不得规定其享有最终解释权。
 """)
 
+# The whole road: a contract with a header naming the parties and figures, and the same hard-wrapped
+# at a fixed width, as a PDF copy is.
+AUDIT = ("甲方（经营者）：某某健身有限公司\n乙方（消费者）：张三\n" + CONTRACT
+         + "\n第三条 乙方逾期付款的，每日按应付款的0.5%支付违约金；乙方签约时支付定金２０００元，总价款5000元。"
+         + "\n第四条 乙方中途退卡的，按剩余费用的30%退还。")
+write("audit", "contract.txt", AUDIT)
+flat = AUDIT.replace("\n", "")
+write("audit", "hard-wrapped.txt", "\n".join(flat[i:i + 17] for i in range(0, len(flat), 17)))
+write("audit", "traditional-gb18030.txt", "第一條 本店保留最終解釋權。會員卡一經售出，概不退款。".encode("gb18030"))
+write("audit", "page.html", "<p>本店<b>保留</b>最终解释权&#12290;</p><p>定金&#50;000元</p>")
+
 write("prefilter", "alternation", "(?:本公司|本店)(?:[^。]){0,6}?(?<hit>保留.{0,4}解释权)\0本店保留最终解释权。本公司也保留解释权")
 write("prefilter", "lookaround", "(?<!不)概不(?:退款|负责)(?![换货])\0不概不退款，概不负责，概不退换")
 write("prefilter", "unbounded", "\\d+元(?:的)?定金\0支付5000元定金，或1000元的定金")

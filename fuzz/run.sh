@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 SECONDS_EACH=${1:-60}
 SCRATCH=${SCRATCH:-.build-fuzz}
-TARGETS=${TARGETS:-"decode html docx normalize segment rules prefilter"}
+TARGETS=${TARGETS:-"decode html docx normalize segment rules prefilter audit"}
 mkdir -p "$SCRATCH"
 
 LLD="$(dirname "$(readlink -f "$(command -v swift)")")/ld.lld"
