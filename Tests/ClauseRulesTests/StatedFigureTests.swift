@@ -36,6 +36,14 @@ import ClauseText
         #expect(found[1].span.line == 4 && found[1].span.column == 21 && found[1].span.endColumn == 24)
     }
 
+    @Test func theSideReceivingTheTrainingIsTheConsumers() {
+        let header = "甲方（培训机构）：某某教育培训学校\n乙方（接受培训方监护人）：王五\n"
+        let prepared = PreparedText(plain: SourceText(header + "第一条 甲方逾期开课的，每日按已付费用的0.1%向乙方支付违约金。"))
+        let parties = Parties.read(from: prepared)
+        #expect(parties.roles == ["甲方": .business, "乙方": .consumer])
+        #expect(StatedFigure.all(in: prepared, parties: parties).map(\.payer) == [.business])
+    }
+
     @Test func whoPaysFromTheWordsAround() {
         #expect(figures("甲方（经营者）：某某公司\n乙方（消费者）：李四\n甲方有权要求乙方支付总价款20%的违约金。").map(\.payer) == [.consumer])
         #expect(figures("本店逾期交付的，应向消费者支付合同总额5%的违约金。").map(\.payer) == [.business])

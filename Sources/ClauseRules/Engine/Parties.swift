@@ -24,7 +24,10 @@ public struct Parties: Sendable, Equatable {
                                 "诊所", "工作室", "学校", "培训", "酒店", "餐厅", "企业", "商行", "集团", "服务方",
                                 "卖方", "出卖人", "统一社会信用代码", "营业执照", "法定代表人"]
     static let consumerMarks = ["消费者", "个人", "身份证", "姓名", "学员", "会员", "买方", "买受人", "家长", "旅游者",
-                                "患者", "用户"]
+                                "患者", "用户", "监护人"]
+    /// Phrases for the side that receives the service; they hold business marks (培训, 服务方), so they
+    /// are read, and taken out, first: "乙方（接受培训方监护人）" is the consumer's side.
+    static let receivingPhrases = ["接受培训", "受培训", "受训", "接受服务", "服务接受"]
 
     /// A line longer than this is a paragraph of the contract, not a party's line in its header.
     static let longestHeaderLine = 1_000
@@ -71,8 +74,14 @@ public struct Parties: Sendable, Equatable {
     }
 
     private static func side(of description: String) -> PartySide? {
+        var description = description
+        var consumer = false
+        for phrase in receivingPhrases where description.contains(phrase) {
+            consumer = true
+            description = description.replacingOccurrences(of: phrase, with: "")
+        }
         let business = businessMarks.contains { description.contains($0) }
-        let consumer = consumerMarks.contains { description.contains($0) }
+        consumer = consumer || consumerMarks.contains { description.contains($0) }
         if business != consumer { return business ? .business : .consumer }
         return nil
     }
