@@ -17,28 +17,18 @@ final class CheckFilter: Sendable {
     private let bounds: [(minBefore: Int, maxBefore: Int?)]
 
     init(checks: [Pattern]) {
-        var literalIDs: [[UInt16]: Int] = [:]
-        var literals: [[UInt16]] = []
-        var checksOfLiteral: [[Int]] = []
+        var table = LiteralUsers()
         var index: [ObjectIdentifier: Int] = [:]
         var bounds: [(minBefore: Int, maxBefore: Int?)] = []
         let memo = RequiredLiterals.Memo()
         for check in checks where index[ObjectIdentifier(check)] == nil {
             guard let set = RequiredLiterals(pattern: check.source, memo: memo).primary else { continue }  // always searched
             index[ObjectIdentifier(check)] = bounds.count
-            for literal in set.literals {
-                let id = literalIDs[literal] ?? {
-                    literals.append(literal)
-                    checksOfLiteral.append([])
-                    literalIDs[literal] = literals.count - 1
-                    return literals.count - 1
-                }()
-                checksOfLiteral[id].append(bounds.count)
-            }
+            for literal in set.literals { table.add(literal, user: bounds.count) }
             bounds.append((set.minBefore, set.maxBefore))
         }
-        scanner = LiteralScanner(literals: literals)
-        self.checksOfLiteral = checksOfLiteral
+        scanner = LiteralScanner(literals: table.literals)
+        self.checksOfLiteral = table.users
         self.index = index
         self.bounds = bounds
     }

@@ -102,3 +102,22 @@ struct LiteralScanner: Sendable {
         }}}}}}
     }
 }
+
+/// The literals of many patterns, each kept once, with who needs it: what a `LiteralScanner` is built
+/// from, and the table from a literal it finds back to the patterns (or checks) that asked for it.
+struct LiteralUsers {
+    private var ids: [[UInt16]: Int] = [:]
+    private(set) var literals: [[UInt16]] = []
+    /// For each literal id, its users in the order they were added.
+    private(set) var users: [[Int]] = []
+
+    mutating func add(_ literal: [UInt16], user: Int) {
+        let id = ids[literal] ?? {
+            literals.append(literal)
+            users.append([])
+            ids[literal] = literals.count - 1
+            return literals.count - 1
+        }()
+        users[id].append(user)
+    }
+}

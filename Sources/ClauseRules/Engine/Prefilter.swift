@@ -51,22 +51,12 @@ struct Prefilter: Sendable {
 
     /// Each pattern in a slot of its own, in order (for tests: rule `i` is pattern `i`).
     init(patterns: [Pattern], firstSlot: [Int]? = nil, literals known: [RequiredLiterals]? = nil) {
-        var literalIDs: [[UInt16]: Int] = [:]
-        var literals: [[UInt16]] = []
-        var needsOfLiteral: [[Int]] = []
+        var table = LiteralUsers()
         var primary: [Need?] = []
         var secondary: [Need?] = []
         let memo = RequiredLiterals.Memo()
         func register(_ set: RequiredLiterals.LiteralSet, need: Int) {
-            for literal in set.literals {
-                let id = literalIDs[literal] ?? {
-                    literals.append(literal)
-                    needsOfLiteral.append([])
-                    literalIDs[literal] = literals.count - 1
-                    return literals.count - 1
-                }()
-                needsOfLiteral[id].append(need)
-            }
+            for literal in set.literals { table.add(literal, user: need) }
         }
         for (slot, pattern) in patterns.enumerated() {
             let facts = known?[slot] ?? RequiredLiterals(pattern: pattern.source, memo: memo)
@@ -75,8 +65,8 @@ struct Prefilter: Sendable {
             if let set = facts.primary { register(set, need: slot << 1) }
             if let set = facts.secondary { register(set, need: slot << 1 | 1) }
         }
-        scanner = LiteralScanner(literals: literals)
-        self.needsOfLiteral = needsOfLiteral
+        scanner = LiteralScanner(literals: table.literals)
+        self.needsOfLiteral = table.users
         self.firstSlot = firstSlot ?? Array(patterns.indices)
         self.primary = primary
         self.secondary = secondary
