@@ -52,13 +52,15 @@ public final class Auditor: Sendable {
             document.encoding = encoding
             document.characters = prepared.source.scalarCount
             let parties = Parties.read(from: prepared)
-            var findings = try engine.findings(in: prepared, parties: parties, deadline: options.deadline, scratch: scratch)
+            let figures = FigureReading(text: prepared, parties: parties)
+            var findings = try engine.findings(in: prepared, parties: parties, figures: figures,
+                                               deadline: options.deadline, scratch: scratch)
             if options.prominence && Prominence.applies(to: format) {
                 findings = Prominence.adding(to: findings, in: prepared)
             }
             if let configuration { findings = configuration.apply(to: findings) }
             var result = AuditResult(document: document, findings: findings, warnings: warnings, prepared: prepared)
-            result.figures = StatedFigure.all(in: prepared, parties: parties)
+            result.figures = figures.figures
             return result
         } catch let error as TextError {
             return AuditResult(document: document, error: AuditError(code: error.code, message: error.message))

@@ -6,10 +6,13 @@ import ClauseText
 final class FigureJudge {
     let text: PreparedText
     let parties: Parties
+    private let reading: FigureReading?
 
-    init(text: PreparedText, parties: Parties) {
+    /// `reading`: the document's figures when the caller has read them already.
+    init(text: PreparedText, parties: Parties, reading: FigureReading? = nil) {
         self.text = text
         self.parties = parties
+        self.reading = reading
     }
 
     // A regex literal is compiled each time it is evaluated; compiled once here (Regex is not
@@ -20,7 +23,7 @@ final class FigureJudge {
     nonisolated(unsafe) private static let lastVerb = /(?:不予|不再|不)?(?:退还|退款|退费|返还|退回)|扣|收取|没收/
 
     private lazy var document = String(decoding: text.normalized.units, as: UTF16.self)
-    private lazy var mentions = FigureReader(text: text, parties: parties).mentions()
+    private lazy var mentions = (reading ?? FigureReading(text: text, parties: parties)).mentions
 
     private func string(_ range: Range<Int>) -> String {
         String(decoding: text.normalized.units[range], as: UTF16.self)
@@ -30,21 +33,20 @@ final class FigureJudge {
     /// the whole match, `sentence` its sentence (normalized offsets).
     func judge(_ check: FigureCheck, hit: Range<Int>, sentence: Range<Int>) -> String? {
         switch check {
-        case .depositOverFifthOfPrice: deposit(in: string(sentence))
+        case .depositOverFifthOfPrice: deposit(in: sentence)
         case .asymmetricPenalty: penalty(hit: hit, sentence: sentence)
         case .refundKeepsMost: refund(hit: hit, sentence: sentence)
         }
     }
 
-    /// 民法典 Art. 586: a 定金 over 20% of the price. The deposit is the amount nearest after 定金 in the
-    /// hit's sentence; the price is the largest amount the contract states as a price or total.
-    private func deposit(in sentence: String) -> String? {
-        guard let mark = sentence.range(of: "定金") else { return nil }
-        let amounts = Figures.amounts(in: sentence[...])
-        guard let deposit = amounts.first(where: { $0.range.lowerBound >= mark.upperBound })
-            ?? amounts.last(where: { $0.range.upperBound <= mark.lowerBound }) else { return nil }
-        guard let price = largestPrice, price > 0, deposit.yuan > price * 0.2 else { return nil }
-        return "定金 \(Figures.yuan(deposit.yuan))，价款 \(Figures.yuan(price))，定金为价款的 \(Figures.percent(deposit.yuan / price))"
+    /// 民法典 Art. 586: a 定金 over 20% of the price. The deposit is the first sum the contract states for
+    /// a 定金 in the hit's sentence (as the report lists it); the price is the largest amount the
+    /// contract states as a price or total.
+    private func deposit(in sentence: Range<Int>) -> String? {
+        let sums = mentions.lazy.compactMap(\.figure).filter { $0.kind == .deposit && sentence.contains($0.normalized.lowerBound) }
+        guard let deposit = sums.lazy.compactMap({ if case let .yuan(yuan) = $0.value { yuan } else { nil } }).first,
+              let price = largestPrice, price > 0, deposit > price * 0.2 else { return nil }
+        return "定金 \(Figures.yuan(deposit))，价款 \(Figures.yuan(price))，定金为价款的 \(Figures.percent(deposit / price))"
     }
 
     /// The largest amount the contract states as a price or total.

@@ -8,7 +8,7 @@ struct FigureReader {
 
     /// One place where the text names a 违约金 (or 定金 …): who pays, for which breach, and its figure if
     /// it states one.
-    struct Mention {
+    struct Mention: Sendable {
         var kind: StatedFigure.Kind
         var payer: PartySide?
         var breach: StatedFigure.Breach?
@@ -52,8 +52,6 @@ struct FigureReader {
     private static func endsWithColon(_ sentence: ArraySlice<UInt16>) -> Bool {
         sentence.last { $0 > 0x20 && $0 != 0x3000 } == 0x3A
     }
-
-    func figures() -> [StatedFigure] { mentions().compactMap(\.figure) }
 
     private static let termUnits = StatedFigure.Kind.allCases.map { (units: Array($0.term.utf16), kind: $0) }
     // Compiled once: a regex literal is compiled each time it is evaluated.

@@ -19,17 +19,21 @@ final class MatchContext {
     /// A check searches a scope up to this size directly; beyond it, only where its literals are.
     static let smallScope = 512
 
+    private let figures: FigureReading?
+
     init(text: PreparedText, units: UnsafeBufferPointer<UInt16>, parties: Parties, scratch: MatchScratch,
-         checkFilter: Once<CheckFilter>? = nil) {
+         checkFilter: Once<CheckFilter>? = nil, figures: FigureReading? = nil) {
         self.text = text
         self.units = units
         self.parties = parties
         self.scratch = scratch
         self.checkFilter = checkFilter
+        self.figures = figures
     }
 
-    /// Built only when a rule with `figures:` fires (it reads the whole document), then kept.
-    private(set) lazy var figureJudge = FigureJudge(text: text, parties: parties)
+    /// Built only when a rule with `figures:` fires (it reads the whole document unless the caller
+    /// read it already), then kept.
+    private(set) lazy var figureJudge = FigureJudge(text: text, parties: parties, reading: figures)
 
     func string(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: units[range]), as: UTF16.self)

@@ -49,9 +49,11 @@ public final class RuleEngine: Sendable {
 
     /// Every finding of every rule (or of `only` those rules) in a prepared document, in source order.
     /// With a `deadline`, the run stops before the next rule once it has passed: a server must answer
-    /// in time even when the PCRE2 limits alone would let a hostile text run long.
-    public func findings(in text: PreparedText, parties: Parties? = nil, only: Set<String>? = nil,
-                         deadline: ContinuousClock.Instant? = nil, scratch: MatchScratch) throws(Failure) -> [Finding] {
+    /// in time even when the PCRE2 limits alone would let a hostile text run long. `figures`: the
+    /// document's stated figures when the caller has read them (else read on a figures rule's first hit).
+    public func findings(in text: PreparedText, parties: Parties? = nil, figures: FigureReading? = nil,
+                         only: Set<String>? = nil, deadline: ContinuousClock.Instant? = nil,
+                         scratch: MatchScratch) throws(Failure) -> [Finding] {
         let parties = parties ?? Parties.read(from: text)
         let units = Self.validUTF16(text.normalized.units)
         var found: [Finding] = []
@@ -61,7 +63,8 @@ public final class RuleEngine: Sendable {
         defer { scratch.deadline = nil }
         try units.withUnsafeBufferPointer { buffer throws(Failure) in
             let plan = prefilter?.plan(for: buffer)
-            let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch, checkFilter: checkFilter)
+            let context = MatchContext(text: text, units: buffer, parties: parties, scratch: scratch,
+                                       checkFilter: checkFilter, figures: figures)
             for (number, rule) in rules.enumerated() where only?.contains(rule.rule.id) ?? true {
                 if let deadline, ContinuousClock.now >= deadline {
                     throw Failure(rule: rule.rule.id, reason: "time budget exceeded", timedOut: true)

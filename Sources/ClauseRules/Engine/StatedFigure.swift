@@ -63,6 +63,19 @@ public struct StatedFigure: Sendable, Equatable {
 
     /// Every figure `text` states, in order.
     public static func all(in text: PreparedText, parties: Parties) -> [StatedFigure] {
-        FigureReader(text: text, parties: parties).figures()
+        FigureReading(text: text, parties: parties).figures
     }
+}
+
+/// What one document says of its 违约金, 定金, 手续费 and 滞纳金, read once: the figures a report lists,
+/// and every mention (with its payer, even without a figure) that the figures checks compare. The
+/// Auditor reads it before the rules run and hands it to the engine, so it is not read twice.
+public struct FigureReading: Sendable {
+    let mentions: [FigureReader.Mention]
+
+    public init(text: PreparedText, parties: Parties) {
+        mentions = FigureReader(text: text, parties: parties).mentions()
+    }
+
+    public var figures: [StatedFigure] { mentions.compactMap(\.figure) }
 }
