@@ -92,9 +92,8 @@ public enum HardWraps {
 
     private static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0x09 || u == 0x3000 || u == 0xA0 }
 
-    static func isHan(_ u: UInt16) -> Bool {
-        (0x4E00 ... 0x9FFF).contains(u) || (0x3400 ... 0x4DBF).contains(u) || (0xF900 ... 0xFAFF).contains(u)
-    }
+    /// Han as the normalizer's table says (ICU's script property), not a hand-kept list of blocks.
+    private static func isHan(_ u: UInt16) -> Bool { Normalizer.shared.classes.flags(u).contains(.han) }
 
     /// A line may wrap after a Han character, a comma or an enumeration comma, an opening bracket.
     private static func joinsAfter(_ u: UInt16) -> Bool {
